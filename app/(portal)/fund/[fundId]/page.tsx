@@ -1,0 +1,202 @@
+/**
+ * One fund's year: balance sheet, ledger (every entry with its case and
+ * approver), annual settlement / reopen (《办法》第十四条、第十一条), opening a
+ * year (第十三条) and reversals (第十二条) for the office; read-only for 经审会.
+ */
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { guardPage } from "@/lib/server/action";
+import { can } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { fundResource } from "@/lib/fund/access";
+import { ledgerEntries, listFunds, yearReport } from "@/lib/fund/reports";
+import { settlementStatus } from "@/lib/fund/settlement";
+import { ENTRIES_PER_PAGE, parseYearParam } from "@/lib/fund/params";
+import { parseIdParam, parsePageParam } from "@/lib/validation";
+import { todayInChina, yearOf } from "@/lib/dates";
+import { formatYuan } from "@/lib/money";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { YearField } from "@/components/fund/year-field";
+import { BalanceSheetTable } from "@/components/fund/balance-sheet";
+import { EntriesTable } from "@/components/fund/entries-table";
+import { FlashArea } from "@/components/fund/flash";
+import { OpenYearForm, ReopenForm, SettleForm } from "@/components/fund/forms";
+import { PrintButton } from "@/components/ui/print-button";
+
+export async function generateMetadata() {
+  const t = await getTranslations("fund");
+  return { title: t("links.detail") };
+}
+
+export default async function FundYearPage({ params, searchParams }: { params: Promise<{ fundId: string }>; searchParams: Promise<{ year?: string; page?: string }> }) {
+  const fundId = parseIdParam((await params).fundId);
+  if (fundId === null) notFound();
+  const actor = await guardPage("fund.report", () => fundResource(fundId));
+  const resource = await fundResource(fundId);
+  const t = await getTranslations("fund");
+  const format = await getFormatter();
+  const sp = await searchParams;
+
+  const fund = await db().fund.findUniqueOrThrow({ where: { id: fundId }, include: { organization: true, years: { orderBy: { year: "desc" }, select: { year: true } } } });
+  const currentYear = yearOf(todayInChina());
+  const year = parseYearParam(sp.year, fund.years[0]?.year ?? currentYear);
+  const [summary] = await listFunds(fund.organization.path, year).then((all) => all.filter((f) => f.fundId === fundId));
+  if (!summary) notFound();
+  const fundYear = await db().fundYear.findUnique({ where: { fundId_year: { fundId, year } } });
+  const canManage = can(actor, "fund.manage", resource);
+  const canSettle = can(actor, "fund.settle", resource);
+
+  const report = fundYear ? await yearReport([summary], year) : null;
+  const total = fundYear?.entryCount ?? 0;
+  const page = parsePageParam(sp.page, total, ENTRIES_PER_PAGE);
+  const fromSeq = (page - 1) * ENTRIES_PER_PAGE + 1;
+  const entries = fundYear ? await ledgerEntries(fundId, year, { fromSeq, toSeq: fromSeq + ENTRIES_PER_PAGE }) : [];
+  const blockers = fundYear && fundYear.status === "OPEN" && canSettle ? await settlementStatus(fundId, year) : [];
+  const te = await getTranslations("errors");
+  const title = `${fund.organization.name} · ${t("yearValue", { year })}`;
+
+  return (
+    <FlashArea>
+      <div className="flex flex-col gap-6">
+        <div>
+          <Link href={`/fund?year=${year}&fund=${fundId}`} className="text-sm text-primary print:hidden">
+            ← {t("links.back")}
+          </Link>
+          <h1 className="mt-1 text-2xl font-bold">{title}</h1>
+          <p className="text-sm text-muted-foreground">
+            {fund.name} · {fund.accountSubject}
+          </p>
+        </div>
+
+        <div className="flex flex-wrap items-end gap-2 print:hidden">
+          <form className="flex items-end gap-2" aria-label={t("yearLabel")}>
+            <YearField id="fund-year" year={year} currentYear={currentYear} years={fund.years.map((y) => y.year)} />
+            <Button type="submit" variant="outline">
+              {t("show")}
+            </Button>
+          </form>
+          {fundYear ? (
+            <>
+              <Button asChild variant="outline">
+                <a href={`/api/fund/export?fundId=${fundId}&year=${year}`} download>
+                  {t("links.excel")}
+                </a>
+              </Button>
+              <PrintButton />
+            </>
+          ) : null}
+        </div>
+
+        {!fundYear ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("years.openTitle")}</CardTitle>
+              <CardDescription>{t("years.notOpened", { year })}</CardDescription>
+            </CardHeader>
+            {canManage && year <= currentYear ? (
+              <CardContent className="flex flex-col gap-3">
+                <p className="text-sm">{t("years.openHint")}</p>
+                <OpenYearForm fundId={fundId} year={year} />
+              </CardContent>
+            ) : null}
+          </Card>
+        ) : null}
+
+        {fundYear && report ? (
+          <>
+            <dl className="grid gap-3 sm:grid-cols-4">
+              <div className="rounded-lg border bg-card p-4">
+                <dt className="text-xs text-muted-foreground">{t("status")}</dt>
+                <dd data-testid="year-status">
+                  <Badge variant={fundYear.status === "SETTLED" ? "secondary" : "success"}>{t(`statuses.${fundYear.status}`)}</Badge>
+                </dd>
+              </div>
+              <div className="rounded-lg border bg-card p-4">
+                <dt className="text-xs text-muted-foreground">{t("opening")}</dt>
+                <dd className="text-lg font-semibold tabular-nums" data-testid="year-opening">
+                  {t("yuan", { amount: formatYuan(fundYear.openingBalance) })}
+                </dd>
+              </div>
+              <div className="rounded-lg border bg-card p-4">
+                <dt className="text-xs text-muted-foreground">{fundYear.status === "SETTLED" ? t("closing") : t("balance")}</dt>
+                <dd className="text-lg font-semibold tabular-nums" data-testid="year-balance">
+                  {t("yuan", { amount: formatYuan(fundYear.balance) })}
+                </dd>
+              </div>
+              <div className="rounded-lg border bg-card p-4">
+                <dt className="text-xs text-muted-foreground">{t("entryCount")}</dt>
+                <dd className="text-lg font-semibold tabular-nums">{fundYear.entryCount}</dd>
+              </div>
+            </dl>
+
+            <section aria-labelledby="sheet-heading">
+              <h2 id="sheet-heading" className="mb-2 text-lg font-semibold">
+                {t("sheet.heading")}
+              </h2>
+              <BalanceSheetTable sheet={report.funds[0]!.sheet} caption={t("sheet.caption", { name: fund.organization.name, year })} />
+            </section>
+
+            {canSettle ? (
+              <Card className="print:hidden">
+                <CardHeader>
+                  <CardTitle>{t("settlement.title")}</CardTitle>
+                  <CardDescription>{t("settlement.hint")}</CardDescription>
+                </CardHeader>
+                <CardContent className="flex flex-col gap-3">
+                  {fundYear.status === "SETTLED" ? (
+                    <>
+                      <Alert tone="info" data-testid="settled-info">
+                        {t("settlement.settledInfo", {
+                          year,
+                          next: year + 1,
+                          date: fundYear.settledAt ? format.dateTime(fundYear.settledAt, { dateStyle: "medium" }) : "",
+                          amount: formatYuan(fundYear.closingBalance ?? 0),
+                        })}
+                      </Alert>
+                      <p className="text-sm text-muted-foreground">{t("settlement.reopenHint", { year, next: year + 1 })}</p>
+                      <ReopenForm fundId={fundId} year={year} />
+                    </>
+                  ) : (
+                    <>
+                      {blockers.length ? (
+                        <div data-testid="settlement-blockers">
+                          <p className="text-sm font-medium">{t("settlement.blocked", { year })}</p>
+                          <ul className="ml-5 list-disc text-sm">
+                            {blockers.map((b) => (
+                              <li key={b.code}>{te(b.code, b.values)}</li>
+                            ))}
+                          </ul>
+                        </div>
+                      ) : (
+                        <p className="text-sm">{t("settlement.ready", { year })}</p>
+                      )}
+                      <SettleForm fundId={fundId} year={year} disabled={blockers.length > 0} />
+                    </>
+                  )}
+                </CardContent>
+              </Card>
+            ) : null}
+
+            <section aria-labelledby="entries-heading" className="flex flex-col gap-2">
+              <h2 id="entries-heading" className="text-lg font-semibold">
+                {t("entries.heading")}
+              </h2>
+              <EntriesTable entries={entries} caption={t("entries.caption", { name: fund.organization.name, year })} canReverse={canManage && fundYear.status === "OPEN"} />
+              {total > ENTRIES_PER_PAGE ? (
+                <nav aria-label={t("entries.heading")} className="flex items-center gap-3 text-sm print:hidden">
+                  {page > 1 ? <Link href={`/fund/${fundId}?year=${year}&page=${page - 1}`}>{t("entries.previous")}</Link> : null}
+                  <span>{t("entries.page", { from: fromSeq, to: Math.min(total, fromSeq + ENTRIES_PER_PAGE - 1), total })}</span>
+                  {fromSeq + ENTRIES_PER_PAGE <= total ? <Link href={`/fund/${fundId}?year=${year}&page=${page + 1}`}>{t("entries.next")}</Link> : null}
+                </nav>
+              ) : null}
+            </section>
+          </>
+        ) : null}
+      </div>
+    </FlashArea>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * The office's payment queue: approved payables (第十五条、第十六条 one-off,
+ * 第十七条 monthly), each with its paying fund's balance and, when the year
+ * cannot afford it, the options of 第十一条 (rollover, top-up, subsidy).
+ */
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { guardPage } from "@/lib/server/action";
+import { db } from "@/lib/db";
+import { scopeResource } from "@/lib/fund/access";
+import { scheduledPayables } from "@/lib/fund/reports";
+import { shortfall } from "@/lib/fund/rules";
+import { isoDate, todayInChina, yearOf } from "@/lib/dates";
+import { formatYuan, yuan } from "@/lib/money";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { FlashArea } from "@/components/fund/flash";
+import { PayForm } from "@/components/fund/forms";
+
+export async function generateMetadata() {
+  const t = await getTranslations("fund");
+  return { title: t("pay.title") };
+}
+
+export default async function PayPage() {
+  const actor = await guardPage("fund.pay", scopeResource);
+  const t = await getTranslations("fund");
+  const today = todayInChina();
+  const year = yearOf(today);
+  const payables = await scheduledPayables(actor.orgPath);
+  // Nothing is paid before it is due (a 第十七条 instalment after its month): those wait below.
+  const due = payables.filter((p) => p.dueOn <= isoDate(today));
+  const upcoming = payables.filter((p) => p.dueOn > isoDate(today));
+  const fundIds = [...new Set(due.map((p) => p.fundId))];
+  const years = await db().fundYear.findMany({ where: { fundId: { in: fundIds }, year: { in: [year, year - 1] } } });
+  const yearOfFund = (fundId: number, y: number) => years.find((r) => r.fundId === fundId && r.year === y);
+
+  return (
+    <FlashArea>
+      <div className="flex flex-col gap-6">
+        <div>
+          <h1 className="text-2xl font-bold">{t("pay.title")}</h1>
+          <p className="mt-1 text-sm text-muted-foreground">{t("pay.subtitle")}</p>
+        </div>
+        {due.length === 0 ? <p data-testid="pay-empty">{t("pay.empty")}</p> : null}
+        <ul className="flex flex-col gap-4" aria-label={t("pay.dueTitle")}>
+          {due.map((p) => {
+            const current = yearOfFund(p.fundId, year);
+            const previous = yearOfFund(p.fundId, year - 1);
+            const balance = current ? yuan(current.balance) : null;
+            const gap = balance === null ? yuan(p.amount) : shortfall(balance, p.amount);
+            const instalment = p.kind === "ONE_OFF" ? t("pay.oneOff") : t("pay.instalmentNo", { no: p.instalmentNo });
+            const isCity = p.fundOrgType === "CITY_FEDERATION";
+            const requestLink = (kind: "TOP_UP" | "SUBSIDY") => `/fund/requests?fund=${p.fundId}&year=${year}&kind=${kind}&amount=${gap.toFixed(2)}`;
+            return (
+              <li key={p.id}>
+                <Card data-testid={`payable-${p.caseNumber}-${p.instalmentNo}`}>
+                  <CardHeader className="pb-2">
+                    <CardTitle className="flex flex-wrap items-center gap-2 text-base">
+                      <span className="font-mono">{p.caseNumber}</span>
+                      <Badge variant="secondary">{t(`articleShort.${p.article}`)}</Badge>
+                      <span>{instalment}</span>
+                      <span className="ml-auto tabular-nums">{t("yuan", { amount: formatYuan(p.amount) })}</span>
+                    </CardTitle>
+                  </CardHeader>
+                  <CardContent className="flex flex-col gap-3">
+                    <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
+                      <div>
+                        <dt className="inline text-muted-foreground">{t("pay.applicant")}：</dt>
+                        <dd className="inline">{p.applicantName}</dd>
+                      </div>
+                      <div>
+                        <dt className="inline text-muted-foreground">{t("pay.district")}：</dt>
+                        <dd className="inline">{p.district}</dd>
+                      </div>
+                      <div>
+                        <dt className="inline text-muted-foreground">{t("pay.article")}：</dt>
+                        <dd className="inline">{t(`articles.${p.article}`)}</dd>
+                      </div>
+                      <div>
+                        <dt className="inline text-muted-foreground">{t("pay.period")}：</dt>
+                        <dd className="inline">{p.periodEnd ? `${p.periodStart} – ${p.periodEnd}` : p.periodStart}</dd>
+                      </div>
+                      <div>
+                        <dt className="inline text-muted-foreground">{t("pay.dueOn")}：</dt>
+                        <dd className="inline">{p.dueOn}</dd>
+                      </div>
+                      <div>
+                        <dt className="inline text-muted-foreground">{t("pay.fund")}：</dt>
+                        <dd className="inline">
+                          {p.fundName}（{balance === null ? t("pay.fundNotOpen", { year }) : t("pay.fundBalance", { year, amount: formatYuan(balance) })}）
+                        </dd>
+                      </div>
+                    </dl>
+                    {gap.gt(0) ? (
+                      <div className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="art11-options">
+                        <p className="font-medium">{balance === null ? t("pay.fundNotOpen", { year }) : t("pay.insufficient", { shortfall: formatYuan(gap) })}</p>
+                        <p className="mt-1">{t("pay.optionsTitle")}</p>
+                        <ul className="ml-5 list-disc">
+                          <li>
+                            {previous?.status === "OPEN" ? (
+                              <Link className="underline" href={`/fund/${p.fundId}?year=${year - 1}`}>
+                                {t("pay.useRollover")}
+                              </Link>
+                            ) : (
+                              <span>{t("pay.rolloverInBalance", { amount: formatYuan(current?.openingBalance ?? 0) })}</span>
+                            )}
+                          </li>
+                          <li>
+                            <Link className="underline" href={requestLink("TOP_UP")}>
+                              {t("pay.requestTopUp", { shortfall: formatYuan(gap) })}
+                            </Link>
+                          </li>
+                          {isCity ? null : (
+                            <li>
+                              <Link className="underline" href={requestLink("SUBSIDY")}>
+                                {t("pay.requestSubsidy")}
+                              </Link>
+                            </li>
+                          )}
+                        </ul>
+                      </div>
+                    ) : null}
+                    <PayForm payableId={p.id} version={p.version} today={isoDate(today)} label={t("pay.formLabel", { case: p.caseNumber, instalment })} />
+                  </CardContent>
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+        {upcoming.length ? (
+          <div className="flex flex-col gap-2">
+            <h2 id="upcoming-heading" className="text-lg font-semibold">
+              {t("pay.upcomingTitle", { count: upcoming.length })}
+            </h2>
+            <p className="text-sm text-muted-foreground">{t("pay.upcomingHint")}</p>
+            <Table label={t("pay.upcomingTitle", { count: upcoming.length })}>
+              <THead>
+                <TR>
+                  <TH>{t("pay.case")}</TH>
+                  <TH>{t("pay.article")}</TH>
+                  <TH>{t("pay.instalment")}</TH>
+                  <TH>{t("pay.period")}</TH>
+                  <TH>{t("pay.dueOn")}</TH>
+                  <TH className="text-right!">{t("pay.amount")}</TH>
+                  <TH>{t("pay.fund")}</TH>
+                </TR>
+              </THead>
+              <TBody>
+                {upcoming.map((p) => (
+                  <TR key={p.id} data-testid={`upcoming-${p.caseNumber}-${p.instalmentNo}`}>
+                    <TD className="font-mono text-xs">{p.caseNumber}</TD>
+                    <TD>{t(`articleShort.${p.article}`)}</TD>
+                    <TD>{p.kind === "ONE_OFF" ? t("pay.oneOff") : t("pay.instalmentNo", { no: p.instalmentNo })}</TD>
+                    <TD className="whitespace-nowrap text-xs">{p.periodEnd ? `${p.periodStart} – ${p.periodEnd}` : p.periodStart}</TD>
+                    <TD className="whitespace-nowrap">{p.dueOn}</TD>
+                    <TD className="text-right tabular-nums">{formatYuan(p.amount)}</TD>
+                    <TD>{p.fundName}</TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          </div>
+        ) : null}
+      </div>
+    </FlashArea>
+  );
+}

@@ -1,0 +1,290 @@
+/**
+ * Read-only sections of the case page (server components): the application
+ * form's content, the amount explanation with its articles, evidence,
+ * protective measures, payables, the review history and the audit timeline.
+ */
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { limitsView } from "@/lib/cases/policy-view";
+import { MEASURE_ARTICLE, measureOverdue, readMeasureDetails } from "@/lib/cases/measures";
+import type { SupportSchedule } from "@/lib/cases/schedule";
+import type { CasePage } from "@/lib/cases/queries";
+import { formatYuan } from "@/lib/money";
+import { CloseMeasureForm, RemoveEvidenceButton } from "./case-forms";
+
+type App = CasePage["app"];
+
+export function DefinitionList({ items, className }: { items: [string, ReactNode][]; className?: string }) {
+  return (
+    <dl className={className ?? "grid gap-3 sm:grid-cols-2"}>
+      {items.map(([k, v]) => (
+        <div key={k} className="min-w-0">
+          <dt className="text-xs text-muted-foreground">{k}</dt>
+          <dd className="whitespace-pre-wrap break-words text-sm font-medium">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** What the applicant filed (申报表). */
+export async function ApplicationDetails({ app, showFullAccount }: { app: App; showFullAccount: boolean }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const account = app.bankAccountNumber ? (showFullAccount ? app.bankAccountNumber : `****${app.bankAccountNumber.slice(-4)}`) : "—";
+  return (
+    <DefinitionList
+      items={[
+        [t("cases.form.applicantName"), app.applicant.displayName],
+        [t("cases.form.organization"), app.organization.name],
+        [t("cases.form.position"), `${t(`positions.${app.position}`)}（${app.fullTime ? t("cases.form.fullTime") : t("cases.form.partTime")}）`],
+        [t("cases.form.reportingOrg"), app.reportingOrg.name],
+        [t("cases.form.phone"), app.phone ?? "—"],
+        [t("cases.form.article"), t(`cases.articles.${app.article}`)],
+        [t("cases.form.eventType"), t.has(`cases.eventTypes.${app.eventType}`) ? t(`cases.eventTypes.${app.eventType}`) : app.eventType],
+        [t("cases.form.eventDate"), format.dateTime(app.eventDate, { dateStyle: "long" })],
+        [t("cases.form.eventDescription"), app.eventDescription],
+        [t("cases.form.harmDescription"), app.harmDescription],
+        [t("cases.form.bankName"), app.bankName ?? "—"],
+        [t("cases.form.bankAccountName"), app.bankAccountName ?? "—"],
+        [t("cases.form.bankAccountNumber"), account],
+      ]}
+    />
+  );
+}
+
+/** The amounts of the case and the article that limits them (art. 15–17, version fixed at submission, art. 19). */
+export async function AmountExplanation({ app, schedule }: { app: App; schedule: { schedule: SupportSchedule; months: number } | null }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const limits = limitsView(app.policyVersion);
+  const money = (v: { toString(): string } | null) => (v === null ? "—" : t("common.yuan", { amount: formatYuan(v) }));
+  const months = (v: number | null) => (v === null ? "—" : t("cases.amounts.months", { months: v }));
+  const art17 = app.article === "ART17";
+  return (
+    <div className="flex flex-col gap-4" data-testid="amounts">
+      <p className="rounded-md bg-muted p-3 text-sm">{t(`cases.rules.${app.article}`, { ...limits, maxMonths: limits.art17MaxMonths })}</p>
+      <DefinitionList
+        className="grid gap-3 sm:grid-cols-3"
+        items={[
+          [t("cases.amounts.requested"), art17 ? months(app.requestedMonths) : money(app.requestedAmount)],
+          [t("cases.amounts.proposed"), art17 ? months(app.proposedMonths) : money(app.proposedAmount)],
+          [t("cases.amounts.approved"), art17 ? months(app.approvedMonths) : money(app.approvedAmount)],
+        ]}
+      />
+      <p className="text-xs text-muted-foreground">
+        {t("cases.amounts.policy", { title: app.policyVersion.title, from: format.dateTime(app.policyVersion.effectiveFrom, { dateStyle: "long" }) })}
+      </p>
+      {art17 && app.unemployedFrom ? (
+        <div className="flex flex-col gap-2">
+          <p className="text-sm">
+            {t("cases.amounts.unemployedFrom", { date: format.dateTime(app.unemployedFrom, { dateStyle: "long" }) })}
+            {app.reemployedOn ? ` ${t("cases.amounts.reemployedOn", { date: format.dateTime(app.reemployedOn, { dateStyle: "long" }) })}` : null}
+          </p>
+          <p className="text-xs text-muted-foreground">{t("cases.rules.art17Reading")}</p>
+          {schedule ? (
+            <Table label={t("cases.amounts.scheduleTitle")}>
+              <caption className="p-2 text-left text-xs text-muted-foreground">{t("cases.amounts.scheduleCaption", { months: schedule.months })}</caption>
+              <THead>
+                <TR>
+                  <TH>{t("cases.payables.instalment")}</TH>
+                  <TH>{t("cases.payables.period")}</TH>
+                  <TH>{t("cases.payables.wageRate")}</TH>
+                </TR>
+              </THead>
+              <TBody>
+                {schedule.schedule.months.map((m) => (
+                  <TR key={m.instalmentNo}>
+                    <TD>{m.instalmentNo}</TD>
+                    <TD className="whitespace-nowrap">{format.dateTimeRange(m.periodStart, m.periodEnd, { dateStyle: "medium" })}</TD>
+                    <TD>{money(m.wageRate)}</TD>
+                  </TR>
+                ))}
+                <TR>
+                  <TD colSpan={2} className="text-right font-medium">
+                    {t("cases.amounts.total")}
+                  </TD>
+                  <TD className="font-medium">{money(schedule.schedule.total)}</TD>
+                </TR>
+              </TBody>
+            </Table>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export async function AttachmentList({ app, canRemove, actorId }: { app: App; canRemove: boolean; actorId: number }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const names = new Map([[app.applicant.id, app.applicant.displayName]]);
+  if (app.attachments.length === 0) return <p className="text-sm text-muted-foreground">{t("cases.attachments.none")}</p>;
+  return (
+    <ul className="flex flex-col divide-y rounded-md border" data-testid="attachments">
+      {app.attachments.map((a) => (
+        <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3 text-sm">
+          <a href={`/api/cases/${app.id}/attachments/${a.id}`} className="font-medium text-primary underline-offset-2 hover:underline" download>
+            {a.fileName}
+          </a>
+          <span className="text-xs text-muted-foreground">
+            {t("cases.attachments.meta", { size: Math.max(1, Math.round(a.sizeBytes / 1024)), round: a.round, who: names.get(a.uploadedById) ?? t("cases.attachments.reviewer") })} ·{" "}
+            {format.dateTime(a.createdAt, { dateStyle: "short", timeStyle: "short" })}
+          </span>
+          {canRemove && a.uploadedById === actorId && a.round === app.returnRound ? <RemoveEvidenceButton attachmentId={a.id} name={a.fileName} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export async function MeasureList({ data, canClose, today }: { data: CasePage; canClose: boolean; today: Date }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { app } = data;
+  if (app.measures.length === 0) return <p className="text-sm text-muted-foreground">{t("cases.measures.none")}</p>;
+  const todayIso = today.toISOString().slice(0, 10);
+  const value = (key: string, v: string) => {
+    if (key === "remedy" || key === "mode") return t(`cases.measures.${key}.${v}`);
+    if (key === "annualIncome" || key === "compensation" || key === "litigationCosts") return t("common.yuan", { amount: formatYuan(v) });
+    return v;
+  };
+  return (
+    <ul className="flex flex-col gap-3" data-testid="measures">
+      {app.measures.map((m) => {
+        const details = readMeasureDetails(m.details);
+        const overdue = measureOverdue(m, today);
+        return (
+          <li key={m.id} id={`measure-${m.id}`} className="scroll-mt-20 rounded-md border p-3" data-testid={`measure-${m.kind}`}>
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">{t(`cases.measures.kinds.${m.kind}`)}</span>
+              <Badge variant={m.status === "OPEN" ? "default" : m.status === "DONE" ? "success" : "secondary"}>{t(`cases.measures.status.${m.status}`)}</Badge>
+              {overdue ? <Badge variant="destructive">{t("cases.measures.overdue")}</Badge> : null}
+              {m.kind === "ART6_OPINION_LETTER" ? (
+                <Link href={`/cases/${app.id}/print/opinion-letter/${m.id}`} className="text-sm text-primary underline">
+                  {t("cases.print.opinionLetterLink")}
+                </Link>
+              ) : null}
+            </div>
+            <p className="mt-1 text-xs text-muted-foreground">
+              {t("cases.measures.meta", {
+                owner: data.personName.get(m.ownerId) ?? "—",
+                org: data.orgName.get(m.ownerOrgId) ?? "—",
+                started: format.dateTime(m.startedOn, { dateStyle: "medium" }),
+                due: m.dueOn ? format.dateTime(m.dueOn, { dateStyle: "medium" }) : "—",
+                article: MEASURE_ARTICLE[m.kind],
+              })}
+            </p>
+            <DefinitionList
+              className="mt-2 grid gap-2 sm:grid-cols-2"
+              items={Object.entries(details).map(([k, v]) => [t(`cases.measures.fields.${k}`), value(k, v)] as [string, ReactNode])}
+            />
+            {m.outcome ? <p className="mt-2 text-sm">{t("cases.measures.outcome", { text: m.outcome })}</p> : null}
+            {m.completedOn ? <p className="text-xs text-muted-foreground">{t("cases.measures.completedOn", { date: format.dateTime(m.completedOn, { dateStyle: "medium" }) })}</p> : null}
+            {canClose && m.status === "OPEN" ? <CloseMeasureForm measureId={m.id} version={m.version} today={todayIso} /> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export async function PayableTable({ app }: { app: App }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  if (app.payables.length === 0) return <p className="text-sm text-muted-foreground">{t("cases.payables.none")}</p>;
+  return (
+    <Table label={t("cases.payables.title")} data-testid="payables">
+      <THead>
+        <TR>
+          <TH>{t("cases.payables.instalment")}</TH>
+          <TH>{t("cases.payables.kind")}</TH>
+          <TH>{t("cases.payables.period")}</TH>
+          <TH>{t("cases.payables.amount")}</TH>
+          <TH>{t("cases.payables.dueOn")}</TH>
+          <TH>{t("common.status")}</TH>
+          <TH>{t("cases.payables.fund")}</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {app.payables.map((p) => (
+          <TR key={p.id}>
+            <TD>{p.instalmentNo}</TD>
+            <TD>{t(`cases.payables.kinds.${p.kind}`)}</TD>
+            <TD className="whitespace-nowrap">
+              {p.periodEnd ? format.dateTimeRange(p.periodStart, p.periodEnd, { dateStyle: "medium" }) : format.dateTime(p.periodStart, { dateStyle: "medium" })}
+            </TD>
+            <TD className="whitespace-nowrap">
+              {t("common.yuan", { amount: formatYuan(p.amount) })}
+              {p.wageRate ? <span className="block text-xs text-muted-foreground">{t("cases.payables.wageRateNote", { amount: formatYuan(p.wageRate) })}</span> : null}
+            </TD>
+            <TD className="whitespace-nowrap">{format.dateTime(p.dueOn, { dateStyle: "medium" })}</TD>
+            <TD>
+              <Badge variant={p.status === "PAID" ? "success" : p.status === "CANCELLED" ? "secondary" : "default"}>{t(`cases.payables.status.${p.status}`)}</Badge>
+              {p.cancelReason ? <span className="mt-1 block max-w-xs text-xs text-muted-foreground">{p.cancelReason}</span> : null}
+            </TD>
+            <TD className="text-xs">{p.fund.name}</TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+/** The art. 18 history: every opinion with its author, stage and round. */
+export async function ReviewHistory({ data }: { data: CasePage }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { app } = data;
+  if (app.reviews.length === 0) return <p className="text-sm text-muted-foreground">{t("cases.history.none")}</p>;
+  return (
+    <ol className="flex flex-col gap-3" data-testid="history">
+      {app.reviews.map((r) => (
+        <li key={r.id} className="rounded-md border-l-4 border-primary/40 bg-muted/40 p-3">
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="font-medium">{t(`cases.reviewAction.${r.action}`)}</span>
+            {r.stage ? <Badge variant="outline">{t(`cases.stage.${r.stage}`)}</Badge> : null}
+            {r.decisionPath ? <Badge variant="secondary">{t(`cases.decisionPath.${r.decisionPath}`)}</Badge> : null}
+            <span className="text-xs text-muted-foreground">
+              {t("cases.history.by", { name: data.personName.get(r.actorId) ?? "—", org: data.orgName.get(r.actorOrgId) ?? "—", round: r.round })} ·{" "}
+              {format.dateTime(r.at, { dateStyle: "medium", timeStyle: "short" })}
+            </span>
+          </div>
+          {r.opinion ? <p className="mt-1 whitespace-pre-wrap text-sm">{r.opinion}</p> : null}
+          {r.verificationFindings ? (
+            <p className="mt-1 whitespace-pre-wrap text-sm">
+              {t("cases.history.verification", { date: r.verifiedOn ? format.dateTime(r.verifiedOn, { dateStyle: "medium" }) : "—", text: r.verificationFindings })}
+            </p>
+          ) : null}
+          {r.amount ? <p className="mt-1 text-sm">{t("cases.history.amount", { amount: formatYuan(r.amount) })}</p> : null}
+          {r.months ? <p className="mt-1 text-sm">{t("cases.history.months", { months: r.months })}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Every audit entry of the case and its parts (append-only trail). */
+export async function AuditTimeline({ data }: { data: CasePage }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (
+    <ol className="flex flex-col gap-1 text-sm" data-testid="timeline">
+      {data.audit.map((a) => {
+        const key = `cases.audit.${a.action.replace(/\./g, "_")}`;
+        return (
+          <li key={a.id.toString()} className="flex flex-wrap gap-x-2">
+            <time className="text-xs text-muted-foreground" dateTime={a.at.toISOString()}>
+              {format.dateTime(a.at, { dateStyle: "short", timeStyle: "medium" })}
+            </time>
+            <span>{a.actorName ?? "—"}</span>
+            <span className="font-medium">{t.has(key) ? t(key) : a.action}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

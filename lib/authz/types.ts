@@ -1,0 +1,36 @@
+import type { OrgType, Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * The signed-in person as the authorization gate sees them, loaded fresh from
+ * the database on every request (a disabled user has no actor).
+ * `orgPath` is the materialised path of their organisation ("/1/4/").
+ */
+export type Actor = {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  organizationId: number;
+  orgPath: string;
+  orgType: OrgType;
+  orgName: string;
+};
+
+/** What an action is done to. Paths are organisation materialised paths. */
+export type Resource =
+  | { type: "system" }
+  | { type: "self"; userId: number }
+  | { type: "organization"; id: number; path: string }
+  | { type: "user"; id: number; orgPath: string }
+  | {
+      type: "case";
+      id?: number;
+      applicantId: number;
+      /** the applicant's own union */
+      orgPath: string;
+      /** the district/industrial union it reports to (art. 18.1) */
+      reportingOrgPath: string;
+      stage: import("@/lib/generated/prisma/enums").CaseStage | null;
+      status: import("@/lib/generated/prisma/enums").CaseStatus;
+    }
+  | { type: "fund"; id?: number; orgPath: string };

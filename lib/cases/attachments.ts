@@ -1,0 +1,110 @@
+/**
+ * Evidence files of a case (申报表 attachments, and material a reviewer adds
+ * while verifying, art. 18.2). Files live outside the web root under
+ * env().UPLOAD_DIR/<uuid>; only the gate-guarded download route reads them.
+ * A refused upload stores nothing: the checks run before the file is written,
+ * and the file is removed again when the database row cannot be written.
+ */
+import { randomUUID, createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { authorize, type Action } from "@/lib/authz";
+import { mutate, type RequestContext } from "@/lib/audit/writer";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { DomainError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import { checkEvidence, sanitizeFileName } from "./evidence";
+import { caseResource, loadCase, toCaseResource } from "./resource";
+
+/** At most this many files per case. */
+export const MAX_FILES_PER_CASE = 30;
+
+/** Who may add evidence: the applicant while editing, or the reviewer of the current stage. */
+export type EvidencePermission = Extract<Action, "case.edit" | "case.review">;
+
+function filePath(storageKey: string): string {
+  if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new NotFoundError();
+  return path.join(env().UPLOAD_DIR, storageKey);
+}
+
+/**
+ * Store one evidence file on a case.
+ * @param file the uploaded file (its declared type and name are not trusted)
+ * @returns the attachment id and its cleaned name
+ * @throws ForbiddenError (gate); DomainError case.fileEmpty | case.fileTooLarge (413) | case.fileType (415) |
+ *   case.fileActive (415) | case.tooManyFiles
+ */
+export async function storeEvidence(ctx: RequestContext, input: { caseId: number; file: File; permission: EvidencePermission }) {
+  const actor = ctx.actor;
+  if (!actor) throw new UnauthenticatedError();
+  authorize(actor, input.permission, await caseResource(input.caseId));
+  const bytes = new Uint8Array(await input.file.arrayBuffer());
+  const type = checkEvidence(bytes, env().MAX_UPLOAD_BYTES);
+  const fileName = sanitizeFileName(input.file.name, type);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+
+  const id = randomUUID();
+  const target = filePath(id);
+  await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  await fs.writeFile(target, bytes, { flag: "wx", mode: 0o600 });
+  try {
+    return await mutate(ctx, async (tx, record) => {
+      const app = await loadCase(tx, input.caseId);
+      authorize(actor, input.permission, toCaseResource(app));
+      if ((await tx.attachment.count({ where: { applicationId: app.id } })) >= MAX_FILES_PER_CASE) {
+        throw new DomainError("case.tooManyFiles", { max: MAX_FILES_PER_CASE });
+      }
+      const row = await tx.attachment.create({
+        data: { id, applicationId: app.id, uploadedById: actor.id, fileName, mimeType: type.mime, sizeBytes: bytes.byteLength, sha256, storageKey: id, round: app.returnRound },
+      });
+      record({ action: "attachment.upload", entityType: "Attachment", entityId: id, after: row });
+      return { id, fileName };
+    });
+  } catch (error) {
+    await fs.rm(target, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Remove an evidence file the actor uploaded, while the case is still editable
+ * by them and the file belongs to the current round.
+ * @throws ForbiddenError; NotFoundError; DomainError case.fileLocked
+ */
+export async function removeEvidence(ctx: RequestContext, attachmentId: string) {
+  const actor = ctx.actor;
+  if (!actor) throw new UnauthenticatedError();
+  const result = await mutate(ctx, async (tx, record) => {
+    const row = await tx.attachment.findUnique({ where: { id: attachmentId } });
+    if (!row) throw new NotFoundError();
+    const app = await loadCase(tx, row.applicationId);
+    authorize(actor, "case.edit", toCaseResource(app));
+    if (row.uploadedById !== actor.id || row.round !== app.returnRound) throw new DomainError("case.fileLocked");
+    await tx.attachment.delete({ where: { id: row.id } });
+    record({ action: "attachment.remove", entityType: "Attachment", entityId: row.id, before: row });
+    return row;
+  });
+  await fs.rm(filePath(result.storageKey), { force: true });
+  return { id: result.id, applicationId: result.applicationId };
+}
+
+/** The case an attachment belongs to. @throws NotFoundError */
+export async function attachmentCaseId(attachmentId: string): Promise<number> {
+  const row = await db().attachment.findUnique({ where: { id: attachmentId }, select: { applicationId: true } });
+  if (!row) throw new NotFoundError();
+  return row.applicationId;
+}
+
+/**
+ * Read an attachment of case `caseId` (the caller has checked case.view).
+ * @throws NotFoundError when it is not on that case or its file is gone
+ */
+export async function readEvidence(caseId: number, attachmentId: string) {
+  const row = await db().attachment.findFirst({ where: { id: attachmentId, applicationId: caseId } });
+  if (!row) throw new NotFoundError();
+  try {
+    return { row, bytes: await fs.readFile(filePath(row.storageKey)) };
+  } catch {
+    throw new NotFoundError();
+  }
+}

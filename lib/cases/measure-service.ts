@@ -1,0 +1,78 @@
+/**
+ * Protective measures on a case (《办法》第六条至第十条), taken by the upper
+ * union (district/industrial union, art. 18.2 "采取相应的保护措施") or the office:
+ * record one, then close it with its outcome. Audited; optimistic concurrency
+ * on the measure's own version.
+ */
+import { authorize } from "@/lib/authz";
+import { mutate, type RequestContext } from "@/lib/audit/writer";
+import type { Tx } from "@/lib/db";
+import { ConflictError, DomainError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import type { MeasureStatus } from "@/lib/generated/prisma/enums";
+import { measureDetailsOf, type NewMeasureInput } from "./measures";
+import { loadCase, toCaseResource } from "./resource";
+
+/**
+ * Record a measure on a case.
+ * @throws ForbiddenError unless case.measure; NotFoundError; DomainError case.dueBeforeStart
+ */
+export async function addMeasure(ctx: RequestContext, input: NewMeasureInput) {
+  const actor = ctx.actor;
+  if (!actor) throw new UnauthenticatedError();
+  return mutate(ctx, async (tx, record) => {
+    const app = await loadCase(tx, input.caseId);
+    authorize(actor, "case.measure", toCaseResource(app));
+    if (input.dueOn && input.dueOn.getTime() < input.startedOn.getTime()) throw new DomainError("case.dueBeforeStart");
+    const measure = await tx.protectiveMeasure.create({
+      data: {
+        applicationId: app.id,
+        kind: input.kind,
+        ownerId: actor.id,
+        ownerOrgId: actor.organizationId,
+        startedOn: input.startedOn,
+        dueOn: input.dueOn ?? null,
+        outcome: input.note ?? null,
+        details: measureDetailsOf(input),
+      },
+    });
+    record({ action: "measure.create", entityType: "ProtectiveMeasure", entityId: measure.id, after: measure });
+    return { id: measure.id };
+  });
+}
+
+/**
+ * Close a measure: DONE with its outcome, or CANCELLED with the reason.
+ * @param version the measure version the actor saw
+ * @throws ForbiddenError unless case.measure on its case; NotFoundError; ConflictError case.conflict;
+ *   DomainError case.measureClosed (already closed) | case.completedBeforeStart
+ */
+export async function closeMeasure(
+  ctx: RequestContext,
+  input: { measureId: number; version: number; status: Exclude<MeasureStatus, "OPEN">; completedOn: Date; outcome: string },
+) {
+  const actor = ctx.actor;
+  if (!actor) throw new UnauthenticatedError();
+  return mutate(ctx, async (tx, record) => {
+    const before = await tx.protectiveMeasure.findUnique({ where: { id: input.measureId } });
+    if (!before) throw new NotFoundError();
+    authorize(actor, "case.measure", toCaseResource(await loadCase(tx, before.applicationId)));
+    if (before.status !== "OPEN") throw new DomainError("case.measureClosed", {}, 409);
+    if (before.version !== input.version) throw new ConflictError("case.conflict");
+    if (input.completedOn.getTime() < before.startedOn.getTime()) throw new DomainError("case.completedBeforeStart");
+    const updated = await tx.protectiveMeasure.updateMany({
+      where: { id: before.id, version: input.version, status: "OPEN" },
+      data: { status: input.status, completedOn: input.completedOn, outcome: input.outcome, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new ConflictError("case.conflict");
+    const after = await tx.protectiveMeasure.findUniqueOrThrow({ where: { id: before.id } });
+    record({ action: input.status === "DONE" ? "measure.complete" : "measure.cancel", entityType: "ProtectiveMeasure", entityId: before.id, before, after });
+    return { id: before.id, applicationId: before.applicationId };
+  });
+}
+
+/** The case a measure belongs to. @throws NotFoundError */
+export async function measureCaseId(client: Tx, measureId: number): Promise<number> {
+  const m = await client.protectiveMeasure.findUnique({ where: { id: measureId }, select: { applicationId: true } });
+  if (!m) throw new NotFoundError();
+  return m.applicationId;
+}

@@ -1,0 +1,59 @@
+/**
+ * Environment, validated once (zod). Every module reads configuration from
+ * here, never from `process.env` directly.
+ *
+ * DATABASE_URL is optional at build time (pages are dynamic and never open
+ * the database during `next build`) and required when the server handles a
+ * request: `npm start` always provides it (embedded PostgreSQL by default).
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL").optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** public base URL; https here turns on __Secure- cookies */
+  AUTH_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** evidence files live here, outside the web root */
+  UPLOAD_DIR: z.string().default(path.join(process.cwd(), ".data", "uploads")),
+  /** max evidence file size, bytes (default 10 MiB) */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** e-mail/SMS delivery of notifications (lib/notifications/sender.ts): "log" writes them to the log, "none" drops them */
+  NOTIFICATION_SENDER: z.enum(["log", "none"]).default("log"),
+  /** sign-in throttling: failures allowed per window before lock-out */
+  LOGIN_MAX_FAILURES_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_IP: z.coerce.number().int().positive().default(20),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** background jobs (deadline reminders, lib/jobs): "off" disables them in this process */
+  PORTAL_JOBS: z.enum(["on", "off"]).default("on"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** Parsed environment; throws with every problem listed when invalid. */
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment:\n${parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** DATABASE_URL, or an error explaining how the portal gets one. */
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the portal with `npm start` (embedded PostgreSQL) or set it.");
+  return url;
+}
+
+/** Test hook: forget the cached environment. */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,113 @@
+/**
+ * Paying an approved case (第四条第3项: the office 具体办理基金的发放; what is
+ * paid: 第十五条、第十六条 one-off subsidies, 第十七条 monthly support).
+ */
+import { mutate, type RequestContext } from "@/lib/audit/writer";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { actorIdOf, lockOpenedYear, postEntry } from "./ledger";
+import { assertPayable, assertPostable, payableIdempotencyKey, signedAmount } from "./rules";
+import { isoDate, todayInChina, yearOf } from "@/lib/dates";
+
+/** A payment as the office records it. Dates are UTC-midnight calendar dates. */
+export type PayInput = {
+  payableId: number;
+  /** the payable's version the office saw; with the id it forms the idempotency key */
+  payableVersion: number;
+  paidOn: Date;
+  /** e.g. 银行转账 / 现金 */
+  method: string;
+  /** bank voucher number etc. */
+  reference?: string | null;
+  memo?: string | null;
+};
+
+export type PayResult = {
+  fundId: number;
+  entryId: string;
+  /** yuan, 2 decimals, negative (money out) */
+  amount: string;
+  balanceAfter: string;
+  idempotencyKey: string;
+  /** true when this was a replay of an earlier, already recorded payment */
+  replayed: boolean;
+};
+
+/**
+ * Pay one SCHEDULED payable out of its fund's year of `paidOn`, in one
+ * transaction: lock the FundYear row, replay check by idempotency key
+ * (`payable:<id>:v<version>` — a double click or retried POST pays once), lock
+ * the payable, check it (assertPayable), post a DISBURSEMENT entry (never below
+ * zero), mark the payable PAID (version + 1). Audited.
+ * @throws NotFoundError; ConflictError fund.alreadyPaid | conflict (stale version);
+ *   DomainError fund.yearNotOpen | fund.yearSettled | fund.futureDate |
+ *   fund.payableCancelled | fund.caseNotApproved | fund.notDue |
+ *   fund.reemployed | fund.insufficient { amount, balance, shortfall }
+ */
+export async function payPayable(ctx: RequestContext, input: PayInput, now: Date = new Date()): Promise<PayResult> {
+  const today = todayInChina(now);
+  const actorId = actorIdOf(ctx);
+  const key = payableIdempotencyKey(input.payableId, input.payableVersion);
+  return mutate(ctx, async (tx, record) => {
+    const head = await tx.payable.findUnique({ where: { id: input.payableId }, select: { fundId: true } });
+    if (!head) throw new NotFoundError();
+    const locked = await lockOpenedYear(tx, head.fundId, yearOf(input.paidOn));
+    assertPostable(locked.status, input.paidOn, today); // a settled year refuses first (第十四条)
+
+    const earlier = await tx.ledgerEntry.findUnique({ where: { idempotencyKey: key } });
+    if (earlier) {
+      record({ action: "fund.pay.replayed", entityType: "LedgerEntry", entityId: earlier.id, after: { idempotencyKey: key } });
+      return { fundId: earlier.fundId, entryId: earlier.id.toString(), amount: earlier.amount.toFixed(2), balanceAfter: earlier.balanceAfter.toFixed(2), idempotencyKey: key, replayed: true };
+    }
+
+    await tx.$queryRaw`SELECT id FROM "Payable" WHERE id = ${input.payableId} FOR UPDATE`;
+    const payable = await tx.payable.findUniqueOrThrow({
+      where: { id: input.payableId },
+      include: { application: { select: { id: true, status: true, reemployedOn: true, reportingOrgId: true } } },
+    });
+    if (payable.status === "PAID") throw new ConflictError("fund.alreadyPaid");
+    if (payable.version !== input.payableVersion) throw new ConflictError();
+    assertPayable({
+      status: payable.status,
+      kind: payable.kind,
+      periodStart: payable.periodStart,
+      dueOn: payable.dueOn,
+      applicationStatus: payable.application.status,
+      reemployedOn: payable.application.reemployedOn,
+      paidOn: input.paidOn,
+    });
+    const approval = await tx.reviewRecord.findFirst({
+      where: { applicationId: payable.applicationId, action: "APPROVE" },
+      orderBy: { at: "desc" },
+      select: { actorId: true },
+    });
+    const label = payable.kind === "MONTHLY_SUPPORT" ? `第${payable.instalmentNo}期（${isoDate(payable.periodStart).slice(0, 7)}）` : "一次性补助";
+    const entry = await postEntry(
+      tx,
+      record,
+      locked,
+      {
+        kind: "DISBURSEMENT",
+        amount: signedAmount("DISBURSEMENT", payable.amount),
+        entryDate: input.paidOn,
+        createdById: actorId,
+        payableId: payable.id,
+        applicationId: payable.applicationId,
+        article: payable.article,
+        districtOrgId: payable.application.reportingOrgId,
+        method: input.method,
+        reference: input.reference ?? null,
+        memo: input.memo ?? label,
+        approvedById: approval?.actorId ?? null,
+        idempotencyKey: key,
+      },
+      today,
+    );
+    const paid = await tx.payable.update({
+      where: { id: payable.id },
+      data: { status: "PAID", paidAt: now, version: { increment: 1 } },
+    });
+    const { application: _application, ...before } = payable;
+    record({ action: "fund.pay", entityType: "Payable", entityId: payable.id, before, after: paid });
+    return { fundId: entry.fundId, entryId: entry.id.toString(), amount: entry.amount.toFixed(2), balanceAfter: entry.balanceAfter.toFixed(2), idempotencyKey: key, replayed: false };
+  });
+}

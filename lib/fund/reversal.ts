@@ -1,0 +1,81 @@
+/**
+ * Corrections by reversal only (第十二条 严格按财务制度规范操作): the ledger is
+ * append-only, an error is corrected by an entry of opposite sign that names
+ * the entry it reverses (reversesEntryId, unique → at most once).
+ */
+import { mutate, type RequestContext } from "@/lib/audit/writer";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { actorIdOf, lockYears, postEntry, type LockedYear } from "./ledger";
+import { reversalOf } from "./rules";
+import { todayInChina, yearEnd } from "@/lib/dates";
+
+/** The other side of a subsidy entry (same request, same year). */
+function counterpartKey(key: string | null): string | null {
+  if (!key) return null;
+  if (key.endsWith(":granted")) return key.replace(/:granted$/, ":received");
+  if (key.endsWith(":received")) return key.replace(/:received$/, ":granted");
+  return null;
+}
+
+/**
+ * Reverse entry `entryId` in its own fund-year (dated today, or 31 December
+ * when that year is past). A subsidy is reversed on both sides at once; a
+ * reversed DISBURSEMENT puts its payable back to SCHEDULED (version + 1) so it
+ * can be paid again. Audited, with the reason.
+ * @returns ids of the REVERSAL entries
+ * @throws NotFoundError; DomainError fund.reverseReversal | fund.alreadyReversed |
+ *   fund.reverseRollover | fund.yearSettled (reopen the year first) |
+ *   fund.insufficient (reversing money in that is already spent)
+ */
+export async function reverseEntry(ctx: RequestContext, input: { entryId: bigint; reason: string }, now: Date = new Date()) {
+  const today = todayInChina(now);
+  const actorId = actorIdOf(ctx);
+  return mutate(ctx, async (tx, record) => {
+    const original = await tx.ledgerEntry.findUnique({ where: { id: input.entryId } });
+    if (!original) throw new NotFoundError();
+    const siblingKey = counterpartKey(original.idempotencyKey);
+    const sibling = siblingKey ? await tx.ledgerEntry.findUnique({ where: { idempotencyKey: siblingKey } }) : null;
+    const targets = sibling ? [original, sibling] : [original];
+    const locks = await lockYears(
+      tx,
+      targets.map((e) => ({ fundId: e.fundId, year: e.year })),
+    );
+    const entryDate = today.getTime() < yearEnd(original.year).getTime() ? today : yearEnd(original.year);
+    const ids: string[] = [];
+    for (const [i, target] of targets.entries()) {
+      const locked = locks[i] as LockedYear | null;
+      if (!locked) throw new Error(`fund-year of entry ${target.id} missing`);
+      if (locked.status === "SETTLED") throw new DomainError("fund.yearSettled", { year: locked.year }, 409);
+      const reversed = (await tx.ledgerEntry.count({ where: { reversesEntryId: target.id } })) > 0;
+      const amount = reversalOf({ kind: target.kind, amount: target.amount, reversed });
+      const entry = await postEntry(
+        tx,
+        record,
+        locked,
+        {
+          kind: "REVERSAL",
+          amount,
+          entryDate,
+          createdById: actorId,
+          reversesEntryId: target.id,
+          reportedKind: target.kind,
+          payableId: target.payableId,
+          applicationId: target.applicationId,
+          article: target.article,
+          districtOrgId: target.districtOrgId,
+          counterpartFundId: target.counterpartFundId,
+          approvedById: actorId,
+          memo: `冲正第${target.seq}号分录：${input.reason}`,
+        },
+        today,
+      );
+      ids.push(entry.id.toString());
+      if (target.kind === "DISBURSEMENT" && target.payableId !== null) {
+        const before = await tx.payable.findUniqueOrThrow({ where: { id: target.payableId } });
+        const after = await tx.payable.update({ where: { id: target.payableId }, data: { status: "SCHEDULED", paidAt: null, version: { increment: 1 } } });
+        record({ action: "fund.pay.reverse", entityType: "Payable", entityId: target.payableId, before, after: { ...after, reason: input.reason } });
+      }
+    }
+    return { entryIds: ids, fundIds: [...new Set(targets.map((e) => e.fundId))] };
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * In-app notifications: written in the same transaction as the change that
+ * causes them (so they exist exactly when the change committed), then handed
+ * to the configured e-mail/SMS sender after the commit (`deliver`).
+ *
+ * The text is rendered from the message catalogue (notifications.kinds.*) in
+ * Simplified Chinese, the portal's default language, because it is also what
+ * the e-mail/SMS sender forwards.
+ */
+import type { RecordAudit, RequestContext } from "@/lib/audit/writer";
+import { mutate } from "@/lib/audit/writer";
+import { db, type Tx } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { logger } from "@/lib/logger";
+import { notificationSender, type OutgoingMessage } from "./sender";
+import { defaultLocaleText } from "./text";
+
+/** Kinds of notification; texts under notifications.kinds.<kind> in the catalogues. */
+export type NotificationKind = "caseQueued" | "caseProgress" | "caseReturned" | "caseApproved" | "caseRejected" | "caseOverdue" | "measureOverdue";
+
+export type NewNotification = {
+  userIds: readonly number[];
+  kind: NotificationKind;
+  /** values for the catalogue's title/body placeholders */
+  values: Record<string, string | number>;
+  link?: string;
+  applicationId?: number;
+};
+
+
+/** The rendered title and body of a notification (pure over the catalogue). */
+function renderNotification(kind: NotificationKind, values: Record<string, string | number>): { title: string; body: string } {
+  const t = defaultLocaleText("notifications.kinds");
+  return { title: t(`${kind}.title`, values).slice(0, 200), body: t(`${kind}.body`, values).slice(0, 1000) };
+}
+
+/**
+ * Create the in-app rows inside `tx` (one per distinct user) and audit them.
+ * @returns the messages to deliver after commit (pass them to `deliver`)
+ */
+export async function createNotifications(tx: Tx, record: RecordAudit, items: readonly NewNotification[]): Promise<OutgoingMessage[]> {
+  const out: OutgoingMessage[] = [];
+  for (const item of items) {
+    const userIds = [...new Set(item.userIds)];
+    if (userIds.length === 0) continue;
+    const { title, body } = renderNotification(item.kind, item.values);
+    const rows = await tx.notification.createManyAndReturn({
+      data: userIds.map((userId) => ({ userId, kind: item.kind, title, body, link: item.link ?? null, applicationId: item.applicationId ?? null })),
+      select: { id: true, userId: true, user: { select: { email: true, phone: true } } },
+    });
+    record({ action: "notification.create", entityType: "Notification", entityId: rows.map((r) => r.id).join(","), after: { kind: item.kind, title, userIds, applicationId: item.applicationId ?? null } });
+    for (const row of rows) {
+      out.push({ notificationId: row.id, userId: row.userId, email: row.user.email, phone: row.user.phone, kind: item.kind, title, body, link: item.link ?? null });
+    }
+  }
+  return out;
+}
+
+/**
+ * Forward committed notifications through the configured sender. Failures are
+ * logged and never undo the change (the in-app row is the record).
+ */
+export async function deliver(messages: readonly OutgoingMessage[]): Promise<void> {
+  const sender = notificationSender();
+  for (const message of messages) {
+    try {
+      await sender.send(message);
+    } catch (error) {
+      logger().warn({ err: error, notificationId: message.notificationId, sender: sender.name }, "notification delivery failed");
+    }
+  }
+}
+
+/**
+ * Users holding `role` in an organisation on `targetPath` (the organisation
+ * itself or one of its ancestors) — the people whose queue a case reaches.
+ */
+export async function usersWithRoleAbove(client: Tx, role: Role, targetPath: string, excludeUserId?: number): Promise<number[]> {
+  const ancestorPaths: string[] = [];
+  const parts = targetPath.split("/").filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) ancestorPaths.push(`/${parts.slice(0, i).join("/")}/`);
+  const users = await client.user.findMany({
+    where: { roles: { has: role }, disabled: false, organization: { path: { in: ancestorPaths } }, ...(excludeUserId ? { id: { not: excludeUserId } } : {}) },
+    select: { id: true },
+  });
+  return users.map((u) => u.id);
+}
+
+const PAGE_SIZE = 20;
+
+/** A page of the user's notifications, newest first, with the unread count. */
+export async function listNotifications(userId: number, page = 1) {
+  const [rows, total, unread] = await Promise.all([
+    db().notification.findMany({ where: { userId }, orderBy: { id: "desc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db().notification.count({ where: { userId } }),
+    unreadCount(userId),
+  ]);
+  return { rows, total, unread, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** Unread notifications of a user (the header badge). */
+export function unreadCount(userId: number): Promise<number> {
+  return db().notification.count({ where: { userId, readAt: null } });
+}
+
+/**
+ * Mark one of the user's notifications read (audited).
+ * @throws NotFoundError when it is not theirs
+ */
+export async function markRead(ctx: RequestContext, userId: number, notificationId: number) {
+  return mutate(ctx, async (tx, record) => {
+    const updated = await tx.notification.updateMany({ where: { id: notificationId, userId, readAt: null }, data: { readAt: new Date() } });
+    if (updated.count === 0 && !(await tx.notification.findFirst({ where: { id: notificationId, userId }, select: { id: true } }))) throw new NotFoundError();
+    record({ action: "notification.read", entityType: "Notification", entityId: notificationId, after: { readAt: updated.count > 0 } });
+    return { id: notificationId };
+  });
+}
+
+/** Mark all of the user's notifications read (audited). */
+export async function markAllRead(ctx: RequestContext, userId: number) {
+  return mutate(ctx, async (tx, record) => {
+    const updated = await tx.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+    record({ action: "notification.readAll", entityType: "User", entityId: userId, after: { marked: updated.count } });
+    return { marked: updated.count };
+  });
+}

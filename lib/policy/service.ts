@@ -1,0 +1,16 @@
+/**
+ * Policy data in force on a date (art. 19: the leading group may change the
+ * limits; a case keeps the version it was decided under).
+ */
+import type { Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+
+/**
+ * The PolicyVersion with the latest effectiveFrom ≤ `on`.
+ * @throws DomainError policy.missing when none is in force
+ */
+export async function policyInForce(client: Tx, on: Date) {
+  const policy = await client.policyVersion.findFirst({ where: { effectiveFrom: { lte: on } }, orderBy: { effectiveFrom: "desc" } });
+  if (!policy) throw new DomainError("policy.missing");
+  return policy;
+}

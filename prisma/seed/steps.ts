@@ -1,0 +1,11 @@
+/**
+ * Feature seed steps, run in order after the organisation tree and policy data.
+ * A feature adds its demo data by appending a step here.
+ */
+import type { RequestContext } from "@/lib/audit/writer";
+import { seedCases } from "./cases";
+import { fundSeedStep, payoutSeedStep } from "./fund";
+
+export type SeedStep = { name: string; run: (ctx: RequestContext) => Promise<void> };
+
+export const SEED_STEPS: SeedStep[] = [fundSeedStep, { name: "cases (art. 15–18 demo applications)", run: seedCases }, payoutSeedStep];

@@ -1,0 +1,95 @@
+/**
+ * Deadline reminders (art. 18 review steps, art. 6 rectification deadlines) and
+ * the pg-boss job that runs them, against PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addMeasure } from "@/lib/cases/measure-service";
+import { newMeasureSchema } from "@/lib/cases/measures";
+import { remindersDue, sendDeadlineReminders } from "@/lib/cases/reminders";
+import { db } from "@/lib/db";
+import { startJobs, stopJobs } from "@/lib/jobs";
+import { ctxOf } from "../helpers/fixtures";
+import { advanceTo, caseWorld, step, submitted, type CaseWorld } from "./cases-fixtures";
+
+let w: CaseWorld;
+let caseId = 0;
+beforeAll(async () => {
+  w = await caseWorld();
+  caseId = await submitted(w);
+  await advanceTo(w, caseId, "DISTRICT");
+});
+
+const remindersOf = (kind: string) =>
+  db().notification.findMany({ where: { applicationId: caseId, kind }, orderBy: { id: "asc" } });
+
+/** Move the current stage's deadline into the past (as if the days had passed). */
+const overdue = () => db().application.update({ where: { id: caseId }, data: { stageDueAt: new Date(Date.now() - 3_600_000) } });
+
+describe("deadline reminders", () => {
+  it("reminds the stage's reviewers once when a review step passes its deadline", async () => {
+    expect((await remindersOf("caseOverdue")).length).toBe(0);
+    await overdue();
+    expect(await remindersDue()).toBe(true);
+    await sendDeadlineReminders();
+    const first = await remindersOf("caseOverdue");
+    expect(first.map((n) => n.userId)).toEqual([w.users.district.id]);
+    expect(first[0]!.title).toMatch(/^逾期未办：/);
+    expect(first[0]!.body).toContain("第十八条");
+
+    await sendDeadlineReminders();
+    expect((await remindersOf("caseOverdue")).length).toBe(1);
+  });
+
+  it("reminds again when the next stage passes its own deadline", async () => {
+    await step(w.actors.district, caseId, { type: "FORWARD", stage: "DISTRICT" }, { verificationFindings: "经核实情况属实。", verifiedOn: new Date("2026-11-10T00:00:00Z") });
+    await sendDeadlineReminders();
+    expect((await remindersOf("caseOverdue")).length).toBe(1);
+    await overdue();
+    await sendDeadlineReminders();
+    const all = await remindersOf("caseOverdue");
+    expect(all.length).toBe(1 + 2); // the city's two office users
+    expect(new Set(all.slice(1).map((n) => n.userId))).toEqual(new Set([w.users.office.id, w.users.office2.id]));
+  });
+
+  it("reminds the owner of an opinion letter whose rectification deadline passed (art. 6)", async () => {
+    const { id } = await addMeasure(
+      ctxOf(w.actors.office),
+      newMeasureSchema.parse({
+        caseId: String(caseId),
+        kind: "ART6_OPINION_LETTER",
+        startedOn: "2026-10-01",
+        dueOn: "2026-10-31",
+        letterNumber: "测工保意〔2026〕9号",
+        unitName: "测试单位",
+        violation: "未经程序免去工会主席职务。",
+        requirement: "恢复职务。",
+      }),
+    );
+    await sendDeadlineReminders(new Date("2026-11-21T04:00:00Z"));
+    const notes = await db().notification.findMany({ where: { kind: "measureOverdue", link: `/cases/${caseId}#measure-${id}` } });
+    expect(notes.map((n) => n.userId)).toEqual([w.users.office.id]);
+    expect(notes[0]!.body).toContain("2026-10-31");
+    await sendDeadlineReminders(new Date("2026-11-21T04:00:00Z"));
+    expect(await db().notification.count({ where: { kind: "measureOverdue", link: `/cases/${caseId}#measure-${id}` } })).toBe(1);
+  });
+
+  it("writes every reminder through the audit trail", async () => {
+    const audited = await db().auditLog.count({ where: { action: "notification.create", after: { path: ["kind"], equals: "caseOverdue" } } });
+    expect(audited).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("background jobs (pg-boss on the same PostgreSQL)", () => {
+  afterAll(() => stopJobs());
+
+  it("starts the queue, schedules the job and runs it when a job is queued", async () => {
+    let runs = 0;
+    const boss = await startJobs([{ name: "test-reminder-wiring", cron: "0 3 * * *", run: async () => ++runs }]);
+    const schedules = await boss.getSchedules();
+    expect(schedules.map((s) => s.name)).toContain("test-reminder-wiring");
+    await boss.send("test-reminder-wiring", {});
+    const deadline = Date.now() + 20_000;
+    while (runs === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(runs).toBe(1);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Evidence uploads against PostgreSQL and the file system: accepted files are
+ * stored outside the web root with their sha256; refused ones (wrong type by
+ * content, oversize, active PDF, no right) leave no file and no row.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDraft } from "@/lib/cases/applications";
+import { MAX_FILES_PER_CASE, readEvidence, removeEvidence, storeEvidence } from "@/lib/cases/attachments";
+import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { DomainError, ForbiddenError } from "@/lib/errors";
+import { ctxOf } from "../helpers/fixtures";
+import { caseWorld, form, step, type CaseWorld } from "./cases-fixtures";
+
+const MAX = 4096;
+let dir = "";
+let w: CaseWorld;
+let caseId = 0;
+
+const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+const file = (bytes: Buffer, name: string, type = "application/pdf") => new File([new Uint8Array(bytes)], name, { type });
+const stored = () => fs.readdirSync(dir);
+const rows = () => db().attachment.count({ where: { applicationId: caseId } });
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cases-uploads-"));
+  process.env.UPLOAD_DIR = path.join(dir, "nested");
+  process.env.MAX_UPLOAD_BYTES = String(MAX);
+  resetEnvCache();
+  dir = process.env.UPLOAD_DIR;
+  w = await caseWorld();
+  caseId = (await createDraft(ctxOf(w.actors.cadre), form())).id;
+});
+afterAll(() => {
+  delete process.env.UPLOAD_DIR;
+  delete process.env.MAX_UPLOAD_BYTES;
+  resetEnvCache();
+  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+});
+
+async function refused(promise: Promise<unknown>) {
+  const files = fs.existsSync(dir) ? stored().length : 0;
+  const count = await rows();
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  expect(fs.existsSync(dir) ? stored().length : 0).toBe(files);
+  expect(await rows()).toBe(count);
+  return error as DomainError;
+}
+
+describe("evidence uploads", () => {
+  it("stores an accepted PDF outside the web root with a clean name and its sha256, and reads it back", async () => {
+    const result = await storeEvidence(ctxOf(w.actors.cadre), { caseId, file: file(PDF, "../../合同/解除通知.pdf"), permission: "case.edit" });
+    expect(result.fileName).toBe("解除通知.pdf");
+    const row = await db().attachment.findUniqueOrThrow({ where: { id: result.id } });
+    expect(row).toMatchObject({ mimeType: "application/pdf", sizeBytes: PDF.byteLength, round: 0, sha256: createHash("sha256").update(PDF).digest("hex"), storageKey: result.id });
+    expect(fs.readFileSync(path.join(dir, row.storageKey))).toEqual(PDF);
+    expect(path.resolve(dir).startsWith(path.resolve("public"))).toBe(false);
+    expect((await readEvidence(caseId, result.id)).bytes).toEqual(PDF);
+    expect(await db().auditLog.count({ where: { entityType: "Attachment", entityId: result.id, action: "attachment.upload" } })).toBe(1);
+  });
+
+  it("refuses a wrong type by content whatever the name and declared type say, and stores nothing", async () => {
+    const exe = Buffer.concat([Buffer.from("MZ\x90\x00"), Buffer.alloc(100)]);
+    expect((await refused(storeEvidence(ctxOf(w.actors.cadre), { caseId, file: file(exe, "证明.pdf"), permission: "case.edit" }))).code).toBe("case.fileType");
+    const html = Buffer.from("<html><script>alert(1)</script></html>");
+    expect((await refused(storeEvidence(ctxOf(w.actors.cadre), { caseId, file: file(html, "照片.png", "image/png"), permission: "case.edit" }))).code).toBe("case.fileType");
+  });
+
+  it("refuses an oversize file and an active PDF, and stores nothing", async () => {
+    const big = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(MAX)]);
+    const tooLarge = await refused(storeEvidence(ctxOf(w.actors.cadre), { caseId, file: file(big, "大图.png", "image/png"), permission: "case.edit" }));
+    expect(tooLarge).toMatchObject({ code: "case.fileTooLarge", status: 413 });
+    const active = Buffer.from("%PDF-1.4\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF");
+    expect((await refused(storeEvidence(ctxOf(w.actors.cadre), { caseId, file: file(active, "带脚本.pdf"), permission: "case.edit" }))).code).toBe("case.fileActive");
+  });
+
+  it("refuses someone without the right, and stores nothing", async () => {
+    const error = await refused(storeEvidence(ctxOf(w.actors.otherCadre), { caseId, file: file(PDF, "他人.pdf"), permission: "case.edit" }));
+    expect(error).toBeInstanceOf(ForbiddenError);
+    // The district reviewer may not add evidence to a draft (case.review needs the case in its stage).
+    expect(await refused(storeEvidence(ctxOf(w.actors.district), { caseId, file: file(PDF, "审核.pdf"), permission: "case.review" }))).toBeInstanceOf(ForbiddenError);
+  });
+
+  it("removes the written file again when the row cannot be stored (limit per case)", async () => {
+    const { id } = await createDraft(ctxOf(w.actors.cadre), form());
+    await db().attachment.createMany({
+      data: Array.from({ length: MAX_FILES_PER_CASE }, (_, i) => ({
+        id: crypto.randomUUID(),
+        applicationId: id,
+        uploadedById: w.users.cadre.id,
+        fileName: `${i}.pdf`,
+        mimeType: "application/pdf",
+        sizeBytes: 1,
+        sha256: "0".repeat(64),
+        storageKey: "missing",
+        round: 0,
+      })),
+    });
+    const before = stored().length;
+    await expect(storeEvidence(ctxOf(w.actors.cadre), { caseId: id, file: file(PDF, "第31个.pdf"), permission: "case.edit" })).rejects.toMatchObject({ code: "case.tooManyFiles" });
+    expect(stored().length).toBe(before);
+  });
+
+  it("lets the uploader remove a file of the current round only while the case is editable", async () => {
+    const { id } = await storeEvidence(ctxOf(w.actors.cadre), { caseId, file: file(PDF, "删除.pdf"), permission: "case.edit" });
+    const key = path.join(dir, id);
+    expect(fs.existsSync(key)).toBe(true);
+    await removeEvidence(ctxOf(w.actors.cadre), id);
+    expect(fs.existsSync(key)).toBe(false);
+    expect(await db().attachment.findUnique({ where: { id } })).toBeNull();
+
+    const kept = await storeEvidence(ctxOf(w.actors.cadre), { caseId, file: file(PDF, "保留.pdf"), permission: "case.edit" });
+    await step(w.actors.cadre, caseId, { type: "SUBMIT" }, { opinion: undefined });
+    await expect(removeEvidence(ctxOf(w.actors.cadre), kept.id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(fs.existsSync(path.join(dir, kept.id))).toBe(true);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Integrity under concurrency: the balance check and the payout happen in one
+ * transaction with the FundYear row locked (SELECT … FOR UPDATE), so 200
+ * concurrent payouts against a fund-year that affords exactly 50 pay exactly
+ * 50 and never overspend (第十一条: the balance never goes below zero).
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { openFundYear } from "@/lib/fund/years";
+import { payPayable } from "@/lib/fund/payout";
+import { verifyLedger } from "@/lib/fund/verify";
+import { balanceOf, day, entrySum, fundWorld, type FundWorld } from "./fund-fixtures";
+
+const NOW = new Date("2026-11-21T04:00:00Z");
+const ATTEMPTS = 200;
+const POOL = 30;
+
+let w: FundWorld;
+let payableIds: number[] = [];
+
+beforeAll(async () => {
+  // A pool large enough for real concurrency (lib/db.ts keeps one client per process in globalThis.__prisma).
+  (globalThis as { __prisma?: PrismaClient }).__prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: POOL }),
+  });
+  w = await fundWorld();
+  await openFundYear(w.ctx, { fundId: w.funds.district.id, year: 2025 }, NOW); // 100,000.00 (第十一条)
+  const application = await db().application.create({
+    data: {
+      number: `CONC-${w.funds.district.id}`,
+      applicantId: w.cadre.id,
+      organizationId: w.tree.grassroots.id,
+      reportingOrgId: w.tree.district.id,
+      policyVersionId: w.policy.id,
+      position: "CHAIRPERSON",
+      fullTime: true,
+      article: "ART16",
+      eventType: "RETALIATION",
+      eventDate: day("2025-01-02"),
+      eventDescription: "并发测试",
+      harmDescription: "并发测试",
+      status: "APPROVED",
+    },
+  });
+  await db().payable.createMany({
+    data: Array.from({ length: ATTEMPTS }, (_, i) => ({
+      applicationId: application.id,
+      fundId: w.funds.district.id,
+      kind: "ONE_OFF" as const,
+      article: "ART16" as const,
+      instalmentNo: i + 1,
+      periodStart: day("2025-03-01"),
+      amount: "2000.00", // 100,000 ÷ 2,000 = exactly 50 affordable
+      dueOn: day("2025-03-01"),
+    })),
+  });
+  payableIds = (await db().payable.findMany({ where: { applicationId: application.id }, select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
+});
+
+afterAll(async () => {
+  expect(payableIds).toHaveLength(ATTEMPTS);
+});
+
+describe("200 concurrent payouts against a fund-year that affords 50", () => {
+  it("pays exactly 50, refuses 150 as insufficient, never overspends", async () => {
+    let peakWaiting = 0;
+    let running = true;
+    const monitor = (async () => {
+      while (running) {
+        const [row] = await db().$queryRaw<{ waiting: number }[]>`
+          SELECT COUNT(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        peakWaiting = Math.max(peakWaiting, row?.waiting ?? 0);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+
+    const outcomes = await Promise.allSettled(
+      payableIds.map((payableId) => payPayable(w.ctx, { payableId, payableVersion: 0, paidOn: day("2025-03-05"), method: "银行转账" }, NOW)),
+    );
+    running = false;
+    await monitor;
+
+    const paid = outcomes.filter((o) => o.status === "fulfilled");
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    const codes = refused.map((o) => (o.reason instanceof DomainError ? o.reason.code : String(o.reason)));
+    expect(paid).toHaveLength(50);
+    expect(codes.filter((c) => c !== "fund.insufficient")).toEqual([]);
+    expect(refused).toHaveLength(150);
+    // The attempts really ran concurrently: transactions queued on the FundYear row lock.
+    expect(peakWaiting).toBeGreaterThanOrEqual(2);
+
+    expect(await db().payable.count({ where: { id: { in: payableIds }, status: "PAID" } })).toBe(50);
+    expect(await balanceOf(w.funds.district.id, 2025)).toBe("0.00");
+    expect(await entrySum(w.funds.district.id, 2025)).toBe("0.00");
+    const entries = await db().ledgerEntry.findMany({ where: { fundId: w.funds.district.id, year: 2025 }, orderBy: { seq: "asc" } });
+    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+    expect(entries.every((e) => e.balanceAfter.gte(0))).toBe(true);
+    const check = await verifyLedger(db());
+    expect(check.years.filter((y) => y.fundId === w.funds.district.id && y.problems.length > 0)).toEqual([]);
+  });
+});
