@@ -4,7 +4,8 @@ import { cn } from "@/lib/utils";
 /**
  * A table that may scroll sideways on a phone. With `label` the scrolling
  * region is named and keyboard-focusable (WCAG 2.1.1; axe
- * "scrollable-region-focusable"). On paper (A4) nothing is clipped: cells get
+ * "scrollable-region-focusable"), and the table itself carries the same
+ * accessible name. On paper (A4) nothing is clipped: cells get
  * tighter instead.
  */
 export function Table({ className, label, ...props }: React.ComponentProps<"table"> & { label?: string }) {
@@ -15,7 +16,7 @@ export function Table({ className, label, ...props }: React.ComponentProps<"tabl
       tabIndex={label ? 0 : undefined}
       className="w-full overflow-x-auto rounded-md border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring print:overflow-visible print:rounded-none"
     >
-      <table className={cn("w-full caption-bottom text-sm print:[&_td]:px-1 print:[&_th]:h-auto print:[&_th]:px-1 print:[&_th]:py-1", className)} {...props} />
+      <table aria-label={label} className={cn("w-full caption-bottom text-sm print:[&_td]:px-1 print:[&_th]:h-auto print:[&_th]:px-1 print:[&_th]:py-1", className)} {...props} />
     </div>
   );
 }
