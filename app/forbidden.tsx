@@ -1,17 +1,6 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { buttonVariants } from "@/components/ui/button";
+import { StatusPage } from "@/components/shell/status-page";
 
 /** Rendered with HTTP 403 by `forbidden()` (lib/server/action.ts guardPage). */
-export default async function Forbidden() {
-  const t = await getTranslations("forbidden");
-  return (
-    <main className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center gap-4 p-6 text-center">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="text-muted-foreground">{t("body")}</p>
-      <Link href="/" className={buttonVariants()}>
-        {t("back")}
-      </Link>
-    </main>
-  );
+export default function Forbidden() {
+  return <StatusPage namespace="forbidden" />;
 }
