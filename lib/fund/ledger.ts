@@ -146,7 +146,9 @@ export function appropriationKey(fundId: number, year: number): string {
  * missing and post the annual APPROPRIATION from the policy in force on
  * 1 January (第十一条/第十三条: city 300,000, district/county/pilot zone
  * 100,000 — policy data). Locks the year. Callers that also lock an earlier
- * year must lock it first.
+ * year must lock it first. Idempotent under concurrency: when another
+ * transaction opens the same year at the same time, this call waits for it on
+ * the row and returns `opened: false` (no second appropriation, no error).
  * @returns the locked year and whether this call opened it
  * @throws DomainError fund.yearOutOfRange | fund.laterYearSettled | policy.missing | fund.noAppropriation
  */
@@ -161,6 +163,12 @@ export async function ensureYearOpened(tx: Tx, record: RecordAudit, fundId: numb
   const amount = annualAppropriation(fund.organization.type, policy);
   await tx.$executeRaw`INSERT INTO "FundYear" ("fundId", year) VALUES (${fundId}, ${year}) ON CONFLICT ("fundId", year) DO NOTHING`;
   const locked = existing ?? (await lockOpenedYear(tx, fundId, year));
+  // A concurrent request may have opened the year between our first look (no
+  // row yet, nothing to lock) and the INSERT above, which then waited for it and
+  // did nothing. The row lock now shows its committed entries: the year is open,
+  // so answer "not opened by this call" instead of posting a second
+  // appropriation (unique idempotency key / seq → a 500).
+  if (!existing && locked.entryCount > 0) return { locked, opened: false };
   if (!existing) record({ action: "fund.year.open", entityType: "FundYear", entityId: locked.id, after: { fundId, year, status: locked.status } });
   await postEntry(
     tx,

@@ -10,8 +10,11 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openFundYear } from "@/lib/fund/years";
+import { ensureYearOpened } from "@/lib/fund/ledger";
+import { mutate } from "@/lib/audit/writer";
 import { payPayable } from "@/lib/fund/payout";
 import { verifyLedger } from "@/lib/fund/verify";
+import { verifyAuditChain } from "@/lib/audit/verify";
 import { balanceOf, day, entrySum, fundWorld, type FundWorld } from "./fund-fixtures";
 
 const NOW = new Date("2026-11-21T04:00:00Z");
@@ -60,8 +63,21 @@ beforeAll(async () => {
   payableIds = (await db().payable.findMany({ where: { applicationId: application.id }, select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
 });
 
+
 afterAll(async () => {
-  expect(payableIds).toHaveLength(ATTEMPTS);
+  // After all the concurrent transactions: the audit chain is intact (each
+  // extended under its advisory lock), every paid payable has exactly one
+  // audited payment, and no transaction of this file is left open.
+  const chain = await verifyAuditChain(db());
+  expect(chain.ok).toBe(true);
+  const paidIds = (await db().payable.findMany({ where: { id: { in: payableIds }, status: "PAID" }, select: { id: true } })).map((p) => String(p.id));
+  expect(paidIds).toHaveLength(50);
+  expect(await db().auditLog.count({ where: { action: "fund.pay", entityType: "Payable", entityId: { in: paidIds } } })).toBe(50);
+  const [open] = await db().$queryRaw<{ n: number }[]>`
+    SELECT COUNT(*)::int AS n FROM pg_stat_activity
+    WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'`;
+  expect(open?.n).toBe(0);
+  await db().$disconnect();
 });
 
 describe("200 concurrent payouts against a fund-year that affords 50", () => {
@@ -101,5 +117,35 @@ describe("200 concurrent payouts against a fund-year that affords 50", () => {
     expect(entries.every((e) => e.balanceAfter.gte(0))).toBe(true);
     const check = await verifyLedger(db());
     expect(check.years.filter((y) => y.fundId === w.funds.district.id && y.problems.length > 0)).toEqual([]);
+  });
+});
+
+describe("concurrent requests to open the same year (第十一条 appropriation posted once)", () => {
+  it("opens each year once: the other request gets the clear 'already open' answer, never a database error", async () => {
+    const years = [2018, 2019, 2020, 2021, 2022, 2023];
+    for (const fundId of [w.funds.city.id, w.funds.otherDistrict.id]) {
+      const outcomes = await Promise.all(
+        years.flatMap((year) => [1, 2].map(() => openFundYear(w.ctx, { fundId, year }, NOW).then(() => "opened", (e: unknown) => (e instanceof DomainError ? e.code : `unexpected: ${String(e)}`)))),
+      );
+      expect(outcomes.filter((o) => o !== "opened" && o !== "fund.yearAlreadyOpen")).toEqual([]);
+      expect(outcomes.filter((o) => o === "opened")).toHaveLength(years.length);
+      for (const year of years) {
+        expect(await db().ledgerEntry.count({ where: { fundId, year, kind: "APPROPRIATION" } })).toBe(1);
+      }
+    }
+    expect(await balanceOf(w.funds.city.id, 2020)).toBe("300000.00");
+    expect(await balanceOf(w.funds.otherDistrict.id, 2020)).toBe("100000.00");
+  });
+
+  it("ensureYearOpened answers opened:false to the transaction that waited for the other one", async () => {
+    const fundId = w.funds.city.id;
+    const year = 2017;
+    const results = await Promise.all([1, 2].map(() => mutate(w.ctx, async (tx, record) => {
+      const r = await ensureYearOpened(tx, record, fundId, year, NOW, w.office.id);
+      record({ action: "test.ensureYearOpened", entityType: "FundYear", entityId: r.locked.id });
+      return r.opened;
+    })));
+    expect(results.sort()).toEqual([false, true]);
+    expect(await db().ledgerEntry.count({ where: { fundId, year } })).toBe(1);
   });
 });
