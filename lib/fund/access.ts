@@ -3,12 +3,16 @@
  * loads the organisation path a fund, payable, entry or request belongs to).
  */
 import type { Actor, Resource } from "@/lib/authz/types";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 
-/** Resource of fund `fundId`. @throws NotFoundError */
-export async function fundResource(fundId: number): Promise<Resource> {
-  const fund = await db().fund.findUnique({ where: { id: fundId }, select: { id: true, organization: { select: { path: true } } } });
+/**
+ * Resource of fund `fundId`, read through `client` (a transaction when a
+ * service authorizes a second fund inside its own transaction).
+ * @throws NotFoundError
+ */
+export async function fundResource(fundId: number, client: Tx = db()): Promise<Resource> {
+  const fund = await client.fund.findUnique({ where: { id: fundId }, select: { id: true, organization: { select: { path: true } } } });
   if (!fund) throw new NotFoundError();
   return { type: "fund", id: fund.id, orgPath: fund.organization.path };
 }

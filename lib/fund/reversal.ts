@@ -3,8 +3,10 @@
  * append-only, an error is corrected by an entry of opposite sign that names
  * the entry it reverses (reversesEntryId, unique → at most once).
  */
+import { authorize } from "@/lib/authz";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { fundResource } from "./access";
 import { actorIdOf, lockYears, postEntry, type LockedYear } from "./ledger";
 import { reversalOf } from "./rules";
 import { todayInChina, yearEnd } from "@/lib/dates";
@@ -22,8 +24,16 @@ function counterpartKey(key: string | null): string | null {
  * when that year is past). A subsidy is reversed on both sides at once; a
  * reversed DISBURSEMENT puts its payable back to SCHEDULED (version + 1) so it
  * can be paid again. Audited, with the reason.
+ *
+ * Authorization: the action authorizes `fund.manage` on the entry's fund; a
+ * subsidy reversal also posts into the counterpart fund (第十一条: the upper
+ * union's grant and the lower union's receipt), so every fund this call posts
+ * into is authorized here through the one gate (`can()` via `authorize`) —
+ * e.g. a district office may not reverse its receipt, because that would post
+ * back into the city federation's fund.
  * @returns ids of the REVERSAL entries
- * @throws NotFoundError; DomainError fund.reverseReversal | fund.alreadyReversed |
+ * @throws NotFoundError; ForbiddenError (403) when the actor may not manage
+ *   one of the funds posted into; DomainError fund.reverseReversal | fund.alreadyReversed |
  *   fund.reverseRollover | fund.yearSettled (reopen the year first) |
  *   fund.insufficient (reversing money in that is already spent)
  */
@@ -36,6 +46,9 @@ export async function reverseEntry(ctx: RequestContext, input: { entryId: bigint
     const siblingKey = counterpartKey(original.idempotencyKey);
     const sibling = siblingKey ? await tx.ledgerEntry.findUnique({ where: { idempotencyKey: siblingKey } }) : null;
     const targets = sibling ? [original, sibling] : [original];
+    for (const fundId of new Set(targets.map((e) => e.fundId))) {
+      authorize(ctx.actor, "fund.manage", await fundResource(fundId, tx));
+    }
     const locks = await lockYears(
       tx,
       targets.map((e) => ({ fundId: e.fundId, year: e.year })),

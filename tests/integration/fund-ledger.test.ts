@@ -6,7 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { DomainError, ForbiddenError } from "@/lib/errors";
+import { entryFundResource } from "@/lib/fund/access";
+import { can } from "@/lib/authz";
 import { openFundYear } from "@/lib/fund/years";
 import { payPayable } from "@/lib/fund/payout";
 import { createFundRequest, decideFundRequest } from "@/lib/fund/requests";
@@ -14,6 +16,7 @@ import { reopenYear, settleAllFunds, settleYear, settlementStatus } from "@/lib/
 import { reverseEntry } from "@/lib/fund/reversal";
 import { verifyLedger } from "@/lib/fund/verify";
 import { ledgerEntries, listFunds, yearReport } from "@/lib/fund/reports";
+import { actorOf, createUser, ctxOf } from "../helpers/fixtures";
 import { approvedCase, balanceOf, day, entrySum, fundWorld, type FundWorld } from "./fund-fixtures";
 
 const NOW = new Date("2026-11-21T04:00:00Z");
@@ -146,6 +149,27 @@ describe("subsidy from the upper union (第十一条)", () => {
     expect(reversals).toHaveLength(2);
     expect(await balanceOf(w.funds.city.id, 2024)).toBe((Number(city) + 500).toFixed(2));
     expect(await balanceOf(w.funds.district.id, 2024)).toBe((Number(district) - 500).toFixed(2));
+  });
+});
+
+describe("reversing a subsidy authorizes both funds (第十一条)", () => {
+  it("refuses a district office reversing its receipt, which would post back into the city fund it may not manage", async () => {
+    const districtOffice = await createUser(w.tree.district.id, ["LEADING_GROUP_OFFICE"]);
+    const districtCtx = ctxOf(actorOf(districtOffice));
+    const { id } = await createFundRequest(districtCtx, { fundId: w.funds.district.id, year: 2024, kind: "SUBSIDY", amount: "300", reason: "本级经费困难" });
+    const { entryIds } = await decideFundRequest(w.ctx, { requestId: id, approve: true, note: "市总同意补助", postedOn: day("2024-07-03") }, NOW);
+    const received = entryIds[1]!;
+    const city = await balanceOf(w.funds.city.id, 2024);
+    const district = await balanceOf(w.funds.district.id, 2024);
+    // The action's own check (fund.manage on the entry's fund) passes for the district office…
+    expect(can(actorOf(districtOffice), "fund.manage", await entryFundResource(BigInt(received)))).toBe(true);
+    // …but the reversal also posts into the city fund: refused, nothing posted.
+    await expect(reverseEntry(districtCtx, { entryId: BigInt(received), reason: "录入错误" }, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await balanceOf(w.funds.city.id, 2024)).toBe(city);
+    expect(await balanceOf(w.funds.district.id, 2024)).toBe(district);
+    expect(await db().ledgerEntry.count({ where: { reversesEntryId: BigInt(received) } })).toBe(0);
+    // The city office manages both funds and may reverse it (both sides).
+    expect((await reverseEntry(w.ctx, { entryId: BigInt(received), reason: "录入错误" }, NOW)).entryIds).toHaveLength(2);
   });
 });
 
