@@ -69,7 +69,6 @@ export async function payPayable(ctx: RequestContext, input: PayInput, now: Date
     assertPayable({
       status: payable.status,
       kind: payable.kind,
-      periodStart: payable.periodStart,
       dueOn: payable.dueOn,
       applicationStatus: payable.application.status,
       reemployedOn: payable.application.reemployedOn,

@@ -15,6 +15,7 @@ import { Decimal, MAX_YUAN, ZERO, formatYuan, yuan } from "@/lib/money";
 import { ConflictError, DomainError } from "@/lib/errors";
 import type { AidArticle, CaseStatus, FundYearStatus, LedgerKind, OrgType, PayableKind, PayableStatus } from "@/lib/generated/prisma/enums";
 import { isoDate, yearEnd, yearOf } from "@/lib/dates";
+import { monthPayable } from "@/lib/cases/schedule";
 
 /** Kinds that bring money in (art. 11: appropriation, rollover, top-up, subsidy from the upper union). */
 export const INFLOW_KINDS: ReadonlySet<LedgerKind> = new Set(["APPROPRIATION", "ROLLOVER", "TOP_UP", "SUBSIDY_RECEIVED"]);
@@ -225,15 +226,19 @@ export function payableIdempotencyKey(payableId: number, version: number): strin
  * - only SCHEDULED payables of APPROVED cases are paid (第四条第3项: the office pays what was decided);
  * - nothing is paid before it is due (a one-off on its decision day; a 第十七条
  *   monthly instalment after its month, as the cases feature schedules it);
- * - 第十七条 "至重新领薪或工作为止": no instalment for a month starting on or
- *   after re-employment (the cases feature cancels those; this is the ledger's own guard).
+ * - 第十七条 "至重新领薪或工作为止": a monthly instalment is paid only when the
+ *   cadre was unemployed for the whole month — re-employment on any day inside
+ *   the month (before its due day, the first day of the next month) ends the
+ *   support for that month and every later one. The rule is the cases
+ *   feature's own `monthPayable` (lib/cases/schedule.ts), applied to the
+ *   payable's due day exactly as re-employment recording cancels instalments:
+ *   one source of truth, so the ledger never pays what the schedule excludes.
  * @throws ConflictError fund.alreadyPaid; DomainError fund.payableCancelled |
  *   fund.caseNotApproved | fund.notDue | fund.reemployed
  */
 export function assertPayable(input: {
   status: PayableStatus;
   kind: PayableKind;
-  periodStart: Date;
   dueOn: Date;
   applicationStatus: CaseStatus;
   reemployedOn: Date | null;
@@ -242,7 +247,7 @@ export function assertPayable(input: {
   if (input.status === "PAID") throw new ConflictError("fund.alreadyPaid");
   if (input.status === "CANCELLED") throw new DomainError("fund.payableCancelled", {}, 409);
   if (input.applicationStatus !== "APPROVED") throw new DomainError("fund.caseNotApproved", {}, 409);
-  if (input.kind === "MONTHLY_SUPPORT" && input.reemployedOn && input.periodStart.getTime() >= input.reemployedOn.getTime()) {
+  if (input.kind === "MONTHLY_SUPPORT" && !monthPayable(input.dueOn, input.reemployedOn)) {
     throw new DomainError("fund.reemployed", { date: isoDate(input.reemployedOn) }, 409);
   }
   if (input.paidOn.getTime() < input.dueOn.getTime()) throw new DomainError("fund.notDue", { date: isoDate(input.dueOn) });

@@ -93,12 +93,23 @@ describe("paying approved cases", () => {
   });
 
   it("refuses an instalment before it is due, after re-employment, and a cancelled payable", async () => {
-    const c = await approvedCase(w, "ART17", w.funds.district.id, [{ amount: "1910.00", periodStart: "2024-09-01" }, { amount: "1910.00", periodStart: "2024-10-01" }], { reemployedOn: "2024-10-01" });
-    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-08-20"), method: "现金" }, NOW))).code).toBe("fund.notDue");
-    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-10-05"), method: "现金" }, NOW))).code).toBe("fund.reemployed");
+    // September and October instalments, each due the day after its month (as lib/cases schedules them);
+    // re-employed on 15 October: October was not spent wholly unemployed (第十七条 至重新领薪或工作为止).
+    const c = await approvedCase(
+      w,
+      "ART17",
+      w.funds.district.id,
+      [
+        { amount: "1910.00", periodStart: "2024-09-01", dueOn: "2024-10-01" },
+        { amount: "1910.00", periodStart: "2024-10-01", dueOn: "2024-11-01" },
+      ],
+      { reemployedOn: "2024-10-15" },
+    );
+    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-09-20"), method: "现金" }, NOW))).code).toBe("fund.notDue");
+    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-11-05"), method: "现金" }, NOW))).code).toBe("fund.reemployed");
     await db().payable.update({ where: { id: c.payables[1]!.id }, data: { status: "CANCELLED", cancelReason: "再就业" } });
-    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-10-05"), method: "现金" }, NOW))).code).toBe("fund.payableCancelled");
-    await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-09-02"), method: "现金" }, NOW);
+    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-11-05"), method: "现金" }, NOW))).code).toBe("fund.payableCancelled");
+    await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-10-02"), method: "现金" }, NOW);
   });
 
   it("refuses a payment the year cannot afford and names the shortfall (第十一条), changing nothing", async () => {

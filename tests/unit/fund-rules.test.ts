@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { ConflictError, DomainError } from "@/lib/errors";
 import { Decimal, yuan } from "@/lib/money";
 import { annualAppropriation, applyEntry, assertOpenableYear, assertPayable, assertPostable, assertReopenable, balanceSheet, checkYear, monthSeries, payableIdempotencyKey, positiveYuan, reversalOf, rolloverAmount, runwayMonths, settlementBlockers, shortfall, signedAmount, type YearCheckInput } from "@/lib/fund/rules";
-import { todayInChina, yearEnd, yearOf, yearStart } from "@/lib/dates";
+import { isoDate, todayInChina, yearEnd, yearOf, yearStart } from "@/lib/dates";
+import { monthPayable, supportMonth } from "@/lib/cases/schedule";
 
 const POLICY = { cityFundAnnual: "300000.00", districtFundAnnual: "100000.00" };
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
@@ -175,7 +176,25 @@ describe("payouts (第十五至十七条)", () => {
     expect(codeOf(() => assertPayable({ ...monthly, paidOn: d("2026-04-30") }))).toBe("fund.notDue");
     expect(codeOf(() => assertPayable({ ...one, paidOn: d("2026-02-28") }))).toBe("fund.notDue");
     expect(codeOf(() => assertPayable({ ...monthly, reemployedOn: d("2026-04-01") }))).toBe("fund.reemployed");
-    expect(codeOf(() => assertPayable({ ...monthly, reemployedOn: d("2026-04-15") }))).toBe("(no error)");
+    // Re-employed mid-April: April was not spent wholly unemployed, so it is not paid (第十七条).
+    expect(codeOf(() => assertPayable({ ...monthly, reemployedOn: d("2026-04-15") }))).toBe("fund.reemployed");
+    expect(codeOf(() => assertPayable({ ...monthly, reemployedOn: d("2026-04-30") }))).toBe("fund.reemployed");
+    // Re-employed on 1 May or later: April was wholly unemployed and is paid.
+    expect(codeOf(() => assertPayable({ ...monthly, reemployedOn: d("2026-05-01") }))).toBe("(no error)");
+    expect(codeOf(() => assertPayable({ ...monthly, reemployedOn: d("2026-06-10") }))).toBe("(no error)");
+    // One-off subsidies (第十五条、第十六条) are not affected by re-employment.
+    expect(codeOf(() => assertPayable({ ...one, reemployedOn: d("2026-03-02") }))).toBe("(no error)");
+  });
+  it("applies exactly the cases feature's art. 17 schedule rule (lib/cases/schedule.ts monthPayable): one source of truth", () => {
+    const start = d("2026-01-20");
+    const days = Array.from({ length: 200 }, (_, i) => new Date(start.getTime() + i * 86_400_000));
+    for (let k = 1; k <= 6; k++) {
+      const month = supportMonth(start, k);
+      for (const reemployedOn of days) {
+        const fund = codeOf(() => assertPayable({ ...monthly, dueOn: month.dueOn, paidOn: month.dueOn, reemployedOn }));
+        expect([k, isoDate(reemployedOn), fund === "(no error)"]).toEqual([k, isoDate(reemployedOn), monthPayable(month.dueOn, reemployedOn)]);
+      }
+    }
   });
   it("keys idempotency by payable and version", () => {
     expect(payableIdempotencyKey(42, 0)).toBe("payable:42:v0");
