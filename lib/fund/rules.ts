@@ -247,7 +247,7 @@ export function assertPayable(input: {
   if (input.status === "PAID") throw new ConflictError("fund.alreadyPaid");
   if (input.status === "CANCELLED") throw new DomainError("fund.payableCancelled", {}, 409);
   if (input.applicationStatus !== "APPROVED") throw new DomainError("fund.caseNotApproved", {}, 409);
-  if (input.kind === "MONTHLY_SUPPORT" && !monthPayable(input.dueOn, input.reemployedOn)) {
+  if (input.kind === "MONTHLY_SUPPORT" && input.reemployedOn && !monthPayable(input.dueOn, input.reemployedOn)) {
     throw new DomainError("fund.reemployed", { date: isoDate(input.reemployedOn) }, 409);
   }
   if (input.paidOn.getTime() < input.dueOn.getTime()) throw new DomainError("fund.notDue", { date: isoDate(input.dueOn) });
