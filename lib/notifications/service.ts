@@ -11,7 +11,7 @@ import type { RecordAudit, RequestContext } from "@/lib/audit/writer";
 import { mutate } from "@/lib/audit/writer";
 import { db, type Tx } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { OrgType, Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 import { notificationSender, type OutgoingMessage } from "./sender";
 import { defaultLocaleText } from "./text";
@@ -36,7 +36,9 @@ function renderNotification(kind: NotificationKind, values: Record<string, strin
 }
 
 /**
- * Create the in-app rows inside `tx` (one per distinct user) and audit them.
+ * Create the in-app rows inside `tx` (one per distinct user) and audit them:
+ * one audit row per item, keyed by its first notification id, listing all of
+ * the item's notification ids and recipients in `after`.
  * @returns the messages to deliver after commit (pass them to `deliver`)
  */
 export async function createNotifications(tx: Tx, record: RecordAudit, items: readonly NewNotification[]): Promise<OutgoingMessage[]> {
@@ -49,7 +51,16 @@ export async function createNotifications(tx: Tx, record: RecordAudit, items: re
       data: userIds.map((userId) => ({ userId, kind: item.kind, title, body, link: item.link ?? null, applicationId: item.applicationId ?? null })),
       select: { id: true, userId: true, user: { select: { email: true, phone: true } } },
     });
-    record({ action: "notification.create", entityType: "Notification", entityId: rows.map((r) => r.id).join(","), after: { kind: item.kind, title, userIds, applicationId: item.applicationId ?? null } });
+    // One audit row per batch. Its entityId is one id (AuditLog.entityId is VarChar(60): a
+    // comma-joined list overflowed it with ~10 recipients): the batch's first notification;
+    // every notification id of the batch is in `after`.
+    const notificationIds = rows.map((r) => r.id).sort((a, b) => a - b);
+    record({
+      action: "notification.create",
+      entityType: "Notification",
+      entityId: notificationIds[0]!,
+      after: { kind: item.kind, title, userIds, notificationIds, applicationId: item.applicationId ?? null },
+    });
     for (const row of rows) {
       out.push({ notificationId: row.id, userId: row.userId, email: row.user.email, phone: row.user.phone, kind: item.kind, title, body, link: item.link ?? null });
     }
@@ -75,13 +86,14 @@ export async function deliver(messages: readonly OutgoingMessage[]): Promise<voi
 /**
  * Users holding `role` in an organisation on `targetPath` (the organisation
  * itself or one of its ancestors) — the people whose queue a case reaches.
+ * @param orgType only organisations of this type (e.g. the city federation for 18.3)
  */
-export async function usersWithRoleAbove(client: Tx, role: Role, targetPath: string, excludeUserId?: number): Promise<number[]> {
+export async function usersWithRoleAbove(client: Tx, role: Role, targetPath: string, excludeUserId?: number, orgType?: OrgType): Promise<number[]> {
   const ancestorPaths: string[] = [];
   const parts = targetPath.split("/").filter(Boolean);
   for (let i = 1; i <= parts.length; i++) ancestorPaths.push(`/${parts.slice(0, i).join("/")}/`);
   const users = await client.user.findMany({
-    where: { roles: { has: role }, disabled: false, organization: { path: { in: ancestorPaths } }, ...(excludeUserId ? { id: { not: excludeUserId } } : {}) },
+    where: { roles: { has: role }, disabled: false, organization: { path: { in: ancestorPaths }, ...(orgType ? { type: orgType } : {}) }, ...(excludeUserId ? { id: { not: excludeUserId } } : {}) },
     select: { id: true },
   });
   return users.map((u) => u.id);
