@@ -47,8 +47,8 @@ export type ActionDefinition<S extends z.ZodType, R> = {
   /** the resource the permission is checked on (may read the database; NotFoundError → 404) */
   resource: (input: z.output<S>, actor: Actor) => Resource | Promise<Resource>;
   run: (args: { input: z.output<S>; actor: Actor; ctx: RequestContext; resource: Resource }) => Promise<R>;
-  /** i18n key of the success message */
-  successMessage?: string;
+  /** i18n key of the success message, or a function of the result choosing it (e.g. "saved" vs "nothing changed") */
+  successMessage?: string | ((result: R) => string | undefined);
   /** paths to revalidate after success */
   revalidate?: (input: z.output<S>, result: R) => string[];
   /** where to go after success */
@@ -73,7 +73,8 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>
       for (const path of def.revalidate?.(parsed.data, result) ?? []) revalidatePath(path);
       destination = def.redirectTo?.(parsed.data, result) ?? null;
       if (!destination) {
-        return { ok: true, data: result, message: def.successMessage ? t(def.successMessage) : undefined };
+        const messageKey = typeof def.successMessage === "function" ? def.successMessage(result) : def.successMessage;
+        return { ok: true, data: result, message: messageKey ? t(messageKey) : undefined };
       }
     } catch (error) {
       unstable_rethrow(error);

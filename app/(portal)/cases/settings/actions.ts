@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { addMinimumWage, setReviewDeadlines } from "@/lib/cases/settings";
+import { reviewDeadlinesSchema } from "@/lib/cases/settings-form";
 import { zYuan } from "@/lib/money";
 import { defineAction } from "@/lib/server/action";
 import { zDate, zOptionalText } from "@/lib/validation";
@@ -20,13 +21,12 @@ export const addMinimumWageAction = defineAction({
   revalidate: () => ["/cases/settings"],
 });
 
-const days = z.coerce.number().int().min(1).max(90);
-
 export const setReviewDeadlinesAction = defineAction({
-  schema: z.object({ GRASSROOTS: days, DISTRICT: days, OFFICE: days, LEADING_GROUP: days }),
+  schema: reviewDeadlinesSchema,
   permission: "policy.manage",
   resource: () => ({ type: "system" }),
   run: ({ input, ctx }) => setReviewDeadlines(ctx, input),
-  successMessage: "cases.settings.deadlineSaved",
+  // Saving the values already in force changes nothing and says so ("没有修改").
+  successMessage: (result) => (result.saved ? "cases.settings.deadlineSaved" : "cases.settings.deadlineUnchanged"),
   revalidate: () => ["/cases/settings"],
 });

@@ -1,0 +1,13 @@
+/**
+ * Form schema of the review deadlines (art. 18, 第十八条): calendar days per
+ * stage, whole numbers 1–90, validated with the shared zInt helper so a blank,
+ * a non-number or a fraction gets a clear message instead of reaching the database.
+ */
+import { z } from "zod";
+import { zInt } from "@/lib/validation";
+
+/** Days of one review stage: a whole number of calendar days, 1–90. */
+export const zDeadlineDays = zInt(1, 90);
+
+/** The deadlines form: one number of days per stage of the art. 18 chain. */
+export const reviewDeadlinesSchema = z.object({ GRASSROOTS: zDeadlineDays, DISTRICT: zDeadlineDays, OFFICE: zDeadlineDays, LEADING_GROUP: zDeadlineDays });
