@@ -8,8 +8,9 @@ import { mutate, type RequestContext } from "@/lib/audit/writer";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { fundResource } from "./access";
 import { actorIdOf, lockYears, postEntry, type LockedYear } from "./ledger";
-import { reversalOf } from "./rules";
-import { todayInChina, yearEnd } from "@/lib/dates";
+import { payableAfterReversal, reversalOf } from "./rules";
+import { isoDate, todayInChina, yearEnd } from "@/lib/dates";
+import { defaultLocaleText } from "@/lib/notifications/text";
 
 /** The other side of a subsidy entry (same request, same year). */
 function counterpartKey(key: string | null): string | null {
@@ -21,9 +22,13 @@ function counterpartKey(key: string | null): string | null {
 
 /**
  * Reverse entry `entryId` in its own fund-year (dated today, or 31 December
- * when that year is past). A subsidy is reversed on both sides at once; a
- * reversed DISBURSEMENT puts its payable back to SCHEDULED (version + 1) so it
- * can be paid again. Audited, with the reason.
+ * when that year is past). A subsidy is reversed on both sides at once. A
+ * reversed DISBURSEMENT changes its payable (version + 1, so a later payment
+ * gets a fresh idempotency key) as `payableAfterReversal` decides: back to
+ * SCHEDULED (its prior state) when it can still be paid, CANCELLED with the
+ * reason when it never can (case no longer approved, or an art. 17 month
+ * after re-employment) — a SCHEDULED payable that can never be paid would
+ * block the annual settlement (第十四条) forever. Audited, with the reason.
  *
  * Authorization: the action authorizes `fund.manage` on the entry's fund; a
  * subsidy reversal also posts into the counterpart fund (第十一条: the upper
@@ -84,8 +89,20 @@ export async function reverseEntry(ctx: RequestContext, input: { entryId: bigint
       );
       ids.push(entry.id.toString());
       if (target.kind === "DISBURSEMENT" && target.payableId !== null) {
-        const before = await tx.payable.findUniqueOrThrow({ where: { id: target.payableId } });
-        const after = await tx.payable.update({ where: { id: target.payableId }, data: { status: "SCHEDULED", paidAt: null, version: { increment: 1 } } });
+        await tx.$queryRaw`SELECT id FROM "Payable" WHERE id = ${target.payableId} FOR UPDATE`;
+        const { application, ...before } = await tx.payable.findUniqueOrThrow({
+          where: { id: target.payableId },
+          include: { application: { select: { status: true, reemployedOn: true } } },
+        });
+        const next = payableAfterReversal({ kind: before.kind, dueOn: before.dueOn, applicationStatus: application.status, reemployedOn: application.reemployedOn });
+        const cancelReason =
+          next.status === "CANCELLED"
+            ? defaultLocaleText("fund.reversalCancel")(next.reason, { seq: target.seq, date: application.reemployedOn ? isoDate(application.reemployedOn) : "" })
+            : null;
+        const after = await tx.payable.update({
+          where: { id: target.payableId },
+          data: { status: next.status, cancelReason, paidAt: null, version: { increment: 1 } },
+        });
         record({ action: "fund.pay.reverse", entityType: "Payable", entityId: target.payableId, before, after: { ...after, reason: input.reason } });
       }
     }

@@ -216,6 +216,32 @@ export function reversalOf(entry: { kind: LedgerKind; amount: { toString(): stri
 
 // ───────────────────────────── payouts ─────────────────────────────
 
+/** What a payable becomes when the DISBURSEMENT that paid it is reversed. */
+export type PayableAfterReversal = { status: "SCHEDULED" } | { status: "CANCELLED"; reason: "caseNotApproved" | "reemployed" };
+
+/**
+ * The state of a payable whose payment is reversed (冲正, 第十二条).
+ *
+ * A payable is paid only from SCHEDULED (assertPayable), so its prior state is
+ * always SCHEDULED, and it goes back there when it can still be paid — also
+ * when its due day lies in a year that is settled meanwhile: it is then paid
+ * out of the open year (第十一条 当年使用不足时可以动用滚存结余), as a late
+ * payment would be. It becomes CANCELLED instead when it can never be paid
+ * again, because a SCHEDULED payable due on or before 31 December is an
+ * "unpaid due payable" that would block every later annual settlement
+ * (第十四条 每年结算一次):
+ * - the case is no longer APPROVED (payment would be refused: fund.caseNotApproved);
+ * - an art. 17 month the cadre was re-employed in or before (第十七条 至重新领薪或工作为止,
+ *   the same `monthPayable` rule as the schedule and the payout).
+ */
+export function payableAfterReversal(input: { kind: PayableKind; dueOn: Date; applicationStatus: CaseStatus; reemployedOn: Date | null }): PayableAfterReversal {
+  if (input.applicationStatus !== "APPROVED") return { status: "CANCELLED", reason: "caseNotApproved" };
+  if (input.kind === "MONTHLY_SUPPORT" && input.reemployedOn && !monthPayable(input.dueOn, input.reemployedOn)) return { status: "CANCELLED", reason: "reemployed" };
+  return { status: "SCHEDULED" };
+}
+
+
+
 /** Idempotency key of the payment of a payable at a given version (one debit per key). */
 export function payableIdempotencyKey(payableId: number, version: number): string {
   return `payable:${payableId}:v${version}`;

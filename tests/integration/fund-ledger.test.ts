@@ -200,6 +200,23 @@ describe("reversal", () => {
   });
 });
 
+describe("reversing a payout that can no longer be paid (第十七条, 第十四条)", () => {
+  it("cancels the payable instead of scheduling it again, so it never blocks the annual settlement", async () => {
+    // November 2024 instalment, paid on 2 December; re-employment on 20 November is recorded afterwards (overpaid).
+    const c = await approvedCase(w, "ART17", w.funds.district.id, [{ amount: "1910.00", periodStart: "2024-11-01", dueOn: "2024-12-01" }]);
+    const paid = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-12-02"), method: "银行转账" }, NOW);
+    await db().application.update({ where: { id: c.application.id }, data: { reemployedOn: day("2024-11-20") } });
+    await reverseEntry(w.ctx, { entryId: BigInt(paid.entryId), reason: "已重新就业，款项退回" }, NOW);
+    const payable = await db().payable.findUniqueOrThrow({ where: { id: c.payables[0]!.id } });
+    expect(payable).toMatchObject({ status: "CANCELLED", version: 2, paidAt: null });
+    expect(payable.cancelReason).toContain("第十七条");
+    expect(payable.cancelReason).toContain("2024-11-20");
+    expect((await settlementStatus(w.funds.district.id, 2024, NOW)).map((b) => b.code)).not.toContain("fund.unpaidPayables");
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "fund.pay.reverse", entityId: String(payable.id) } });
+    expect(audit.after).toMatchObject({ status: "CANCELLED", reason: "已重新就业，款项退回" });
+  });
+});
+
 describe("annual settlement and rollover (第十四条、第十一条)", () => {
   it("lists the blockers, refuses while a payable due in the year is unpaid or a request is pending", async () => {
     const c = await approvedCase(w, "ART17", w.funds.district.id, [{ amount: "1910.00", periodStart: "2024-12-01", dueOn: "2024-12-10" }]);

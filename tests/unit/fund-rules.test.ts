@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ConflictError, DomainError } from "@/lib/errors";
 import { Decimal, yuan } from "@/lib/money";
-import { annualAppropriation, applyEntry, assertOpenableYear, assertPayable, assertPostable, assertReopenable, balanceSheet, checkYear, monthSeries, payableIdempotencyKey, positiveYuan, reversalOf, rolloverAmount, runwayMonths, settlementBlockers, shortfall, signedAmount, type YearCheckInput } from "@/lib/fund/rules";
+import { annualAppropriation, applyEntry, assertOpenableYear, assertPayable, assertPostable, assertReopenable, balanceSheet, payableAfterReversal, checkYear, monthSeries, payableIdempotencyKey, positiveYuan, reversalOf, rolloverAmount, runwayMonths, settlementBlockers, shortfall, signedAmount, type YearCheckInput } from "@/lib/fund/rules";
 import { isoDate, todayInChina, yearEnd, yearOf, yearStart } from "@/lib/dates";
 import { monthPayable, supportMonth } from "@/lib/cases/schedule";
 
@@ -199,6 +199,19 @@ describe("payouts (第十五至十七条)", () => {
   it("keys idempotency by payable and version", () => {
     expect(payableIdempotencyKey(42, 0)).toBe("payable:42:v0");
     expect(payableIdempotencyKey(42, 2)).not.toBe(payableIdempotencyKey(42, 0));
+  });
+});
+
+describe("payable after its payment is reversed (第十二条 冲正, 第十四条)", () => {
+  const base = { kind: "MONTHLY_SUPPORT" as const, dueOn: d("2026-05-01"), applicationStatus: "APPROVED" as const, reemployedOn: null };
+  it("goes back to SCHEDULED (its prior state) when it can still be paid", () => {
+    expect(payableAfterReversal(base)).toEqual({ status: "SCHEDULED" });
+    expect(payableAfterReversal({ ...base, reemployedOn: d("2026-05-01") })).toEqual({ status: "SCHEDULED" });
+    expect(payableAfterReversal({ ...base, kind: "ONE_OFF", reemployedOn: d("2026-01-01") })).toEqual({ status: "SCHEDULED" });
+  });
+  it("is CANCELLED when it could never be paid again (it would block every settlement)", () => {
+    expect(payableAfterReversal({ ...base, reemployedOn: d("2026-04-20") })).toEqual({ status: "CANCELLED", reason: "reemployed" });
+    expect(payableAfterReversal({ ...base, kind: "ONE_OFF", applicationStatus: "WITHDRAWN" })).toEqual({ status: "CANCELLED", reason: "caseNotApproved" });
   });
 });
 
