@@ -35,10 +35,12 @@ export type PayResult = {
 /**
  * Pay one SCHEDULED payable out of its fund's year of `paidOn`, in one
  * transaction: lock the FundYear row, replay check by idempotency key
- * (`payable:<id>:v<version>` — a double click or retried POST pays once), lock
+ * (`payable:<id>:v<version>` — a double click or retried POST pays once and
+ * answers with the recorded payment, unless that payment was reversed since), lock
  * the payable, check it (assertPayable), post a DISBURSEMENT entry (never below
  * zero), mark the payable PAID (version + 1). Audited.
- * @throws NotFoundError; ConflictError fund.alreadyPaid | conflict (stale version);
+ * @throws NotFoundError; ConflictError fund.alreadyPaid | conflict (stale version) |
+ *   fund.paymentReversed (a replay of a payment that has been reversed since);
  *   DomainError fund.yearNotOpen | fund.yearSettled | fund.futureDate |
  *   fund.payableCancelled | fund.caseNotApproved | fund.notDue |
  *   fund.reemployed | fund.insufficient { amount, balance, shortfall }
@@ -55,6 +57,10 @@ export async function payPayable(ctx: RequestContext, input: PayInput, now: Date
 
     const earlier = await tx.ledgerEntry.findUnique({ where: { idempotencyKey: key } });
     if (earlier) {
+      // A stale replay (old form, retried POST) of a payment that was reversed
+      // since: nothing is paid now, and it must not be reported as paid.
+      const reversal = await tx.ledgerEntry.findFirst({ where: { reversesEntryId: earlier.id }, select: { seq: true, entryDate: true } });
+      if (reversal) throw new ConflictError("fund.paymentReversed", { seq: earlier.seq, reversalSeq: reversal.seq, date: isoDate(reversal.entryDate) });
       record({ action: "fund.pay.replayed", entityType: "LedgerEntry", entityId: earlier.id, after: { idempotencyKey: key } });
       return { fundId: earlier.fundId, entryId: earlier.id.toString(), amount: earlier.amount.toFixed(2), balanceAfter: earlier.balanceAfter.toFixed(2), idempotencyKey: key, replayed: true };
     }

@@ -194,6 +194,12 @@ describe("reversal", () => {
     expect(reversal).toMatchObject({ kind: "REVERSAL", amount: "1500.00", article: "ART15", entryDate: "2024-12-31" });
     expect((await domainCode(reverseEntry(w.ctx, { entryId: BigInt(paid.entryId), reason: "again" }, NOW))).code).toBe("fund.alreadyReversed");
     expect((await domainCode(reverseEntry(w.ctx, { entryId: BigInt(entryIds[0]!), reason: "again" }, NOW))).code).toBe("fund.reverseReversal");
+    // A stale replay of the reversed payment (old form, version 0) is not reported as paid.
+    const stale = await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-08-03"), method: "现金" }, NOW));
+    const original = await db().ledgerEntry.findUniqueOrThrow({ where: { id: BigInt(paid.entryId) } });
+    const reversalRow = await db().ledgerEntry.findUniqueOrThrow({ where: { id: BigInt(entryIds[0]!) } });
+    expect(stale).toEqual({ code: "fund.paymentReversed", values: { seq: original.seq, reversalSeq: reversalRow.seq, date: "2024-12-31" } });
+    expect(await db().ledgerEntry.count({ where: { payableId: c.payables[0]!.id } })).toBe(2);
     // Paid again under the new version: a fresh idempotency key.
     const again = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 2, paidOn: day("2024-08-10"), method: "银行转账" }, NOW);
     expect(again.replayed).toBe(false);
