@@ -201,6 +201,18 @@ describe("return for material, rejection, fast track", () => {
     expect(await codeOf(step(w.actors.cadre, id, { type: "RESUBMIT" }))).toBe("ForbiddenError:forbidden");
   });
 
+  it("keeps a rejection's reasons of the longest opinion the form allows (4000 characters) as the closing reason", async () => {
+    // closingReason was VarChar(2000) while the opinion field allows 4000: a long opinion was a 500.
+    const id = await submitted(w);
+    const reasons = "经调查核实，".repeat(666) + "不予支持。"; // 6 × 666 + 5 = 4001 → trimmed below
+    const opinion = reasons.slice(0, 4000);
+    expect(opinion.length).toBe(4000);
+    await step(w.actors.grassroots, id, { type: "REJECT", stage: "GRASSROOTS" }, { opinion });
+    const app = await db().application.findUniqueOrThrow({ where: { id } });
+    expect(app).toMatchObject({ status: "REJECTED", closingReason: opinion });
+    expect((await db().reviewRecord.findFirstOrThrow({ where: { applicationId: id, action: "REJECT" } })).opinion).toBe(opinion);
+  });
+
   it("lets the district's chairperson's office meeting approve directly, paid from the district's fund (18.3)", async () => {
     const id = await submitted(w, form({ article: "ART15", eventType: "UNFAIR_TREATMENT_LOSS", requestedAmount: yuan("1000") }));
     await advanceTo(w, id, "DISTRICT");
