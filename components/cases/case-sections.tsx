@@ -30,11 +30,13 @@ export function DefinitionList({ items, className }: { items: [string, ReactNode
   );
 }
 
-/** What the applicant filed (申报表). */
-export async function ApplicationDetails({ app, showFullAccount }: { app: App; showFullAccount: boolean }) {
+/**
+ * What the applicant filed (申报表).
+ * @param account the bank account number as the viewer may see it (accountFor in lib/cases/bank-account.ts: full or masked)
+ */
+export async function ApplicationDetails({ app, account }: { app: App; account: string | null }) {
   const t = await getTranslations();
   const format = await getFormatter();
-  const account = app.bankAccountNumber ? (showFullAccount ? app.bankAccountNumber : `****${app.bankAccountNumber.slice(-4)}`) : "—";
   return (
     <DefinitionList
       items={[
@@ -50,7 +52,7 @@ export async function ApplicationDetails({ app, showFullAccount }: { app: App; s
         [t("cases.form.harmDescription"), app.harmDescription],
         [t("cases.form.bankName"), app.bankName ?? "—"],
         [t("cases.form.bankAccountName"), app.bankAccountName ?? "—"],
-        [t("cases.form.bankAccountNumber"), account],
+        [t("cases.form.bankAccountNumber"), account ?? "—"],
       ]}
     />
   );

@@ -6,7 +6,7 @@ import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { can, type Action } from "./policy";
 import type { Actor, Resource } from "./types";
 
-export { can, ACTIONS, STAGE_ROLE, inSubtree, type Action } from "./policy";
+export { can, ACTIONS, CITY_STAGES, STAGE_ROLE, inSubtree, type Action } from "./policy";
 export type { Actor, Resource } from "./types";
 
 /**

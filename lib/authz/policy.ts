@@ -30,6 +30,7 @@ export const ACTIONS = [
   "case.fastTrack",
   "case.measure",
   "case.recordReemployment",
+  "case.viewBankAccount",
   // rights protection fund (art. 11–14)
   "fund.view",
   "fund.report",
@@ -70,6 +71,12 @@ export const STAGE_ROLE: Record<CaseStage, Role> = {
   OFFICE: "LEADING_GROUP_OFFICE", // 18.3 办公室提出初审意见
   LEADING_GROUP: "LEADING_GROUP_MEMBER", // 18.3 领导小组审议决定
 };
+
+/**
+ * Art. 18.3: the office (初审) and the leading group (审议决定) are the city federation's
+ * (市总工会维权领导小组及其办公室); holders of those roles at a lower level do not act there.
+ */
+export const CITY_STAGES: readonly CaseStage[] = ["OFFICE", "LEADING_GROUP"];
 
 function orgPathOf(resource: Resource): string | null {
   switch (resource.type) {
@@ -130,7 +137,8 @@ const RULES: Record<Action, Rule> = {
     roles: ["CADRE"],
     when: (a, r) => r.type === "case" && r.applicantId === a.id && (r.status === "DRAFT" || r.status === "RETURNED"),
   },
-  // The reviewer of the case's current stage, in whose subtree it lies, never on their own case.
+  // The reviewer of the case's current stage, in whose subtree it lies, never on their own case;
+  // at the office and leading-group stages only at the city federation (18.3, CITY_STAGES).
   "case.review": {
     on: ["case"],
     roles: ["GRASSROOTS_OFFICER", "DISTRICT_REVIEWER", "LEADING_GROUP_OFFICE", "LEADING_GROUP_MEMBER"],
@@ -139,6 +147,7 @@ const RULES: Record<Action, Rule> = {
       r.status === "IN_REVIEW" &&
       r.stage !== null &&
       a.roles.includes(STAGE_ROLE[r.stage]) &&
+      (!CITY_STAGES.includes(r.stage) || a.orgType === "CITY_FEDERATION") &&
       notOwnCase(a, r) &&
       inSubtree(a, r.stage === "DISTRICT" ? r.reportingOrgPath : r.orgPath),
   },
@@ -159,6 +168,17 @@ const RULES: Record<Action, Rule> = {
     on: ["case"],
     roles: ["DISTRICT_REVIEWER", "LEADING_GROUP_OFFICE"],
     when: (a, r) => r.type === "case" && r.status === "APPROVED" && notOwnCase(a, r) && inSubtree(a, r.reportingOrgPath),
+  },
+  // The full bank account number of a case (申报表): the applicant themself, and the office that
+  // pays the aid from the fund (art. 4.3, 13) in whose subtree the case lies; everyone else sees it
+  // masked (maskAccount in lib/cases/bank-account.ts). The funds review committee stays read-only (art. 12).
+  "case.viewBankAccount": {
+    on: ["case"],
+    roles: "ANY",
+    when: (a, r) =>
+      r.type === "case" &&
+      (r.applicantId === a.id ||
+        (a.roles.includes("LEADING_GROUP_OFFICE") && !a.roles.includes("FINANCE_AUDITOR") && r.status !== "DRAFT" && inSubtree(a, r.orgPath))),
   },
 
   "fund.view": { on: ["fund"], roles: ["LEADING_GROUP_OFFICE", "FINANCE_AUDITOR", "LEADING_GROUP_MEMBER", "CHAIRPERSON_MEETING"], when: scoped },

@@ -12,14 +12,15 @@ import { policyInForce } from "@/lib/policy/service";
 import { checkAidQuantity } from "./amounts";
 import type { ApplicationForm } from "./application-form";
 import { todayInChina } from "@/lib/dates";
+import { maskAccount } from "./bank-account";
 import { isSameEvent } from "./duplicates";
 import { caseNumber } from "./numbering";
 import { applicantContext, loadCase, toCaseResource } from "./resource";
 import { OPEN_STATUSES } from "./workflow";
 
-/** An audit snapshot of an application; the bank account number is masked to its last 4 digits. */
+/** An audit snapshot of an application; the bank account number is masked to its last 4 digits (maskAccount). */
 export function applicationSnapshot(app: Application) {
-  return { ...app, bankAccountNumber: app.bankAccountNumber ? `****${app.bankAccountNumber.slice(-4)}` : null };
+  return { ...app, bankAccountNumber: maskAccount(app.bankAccountNumber) };
 }
 
 export type DuplicateHint = { id: number; number: string; status: Application["status"]; eventDate: Date };

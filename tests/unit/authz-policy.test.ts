@@ -86,6 +86,14 @@ describe("can(): the art. 18 review chain", () => {
     expect(can(office, "case.review", caseAt("OFFICE"))).toBe(true);
     expect(can(office, "case.review", caseAt("LEADING_GROUP"))).toBe(false);
   });
+  it("lets only the city federation act at the office and leading-group stages (18.3)", () => {
+    const districtOffice = actor(["LEADING_GROUP_OFFICE"], "/1/2/", 7, "DISTRICT_FEDERATION");
+    const districtMember = actor(["LEADING_GROUP_MEMBER"], "/1/2/", 8, "DISTRICT_FEDERATION");
+    const cityMember = actor(["LEADING_GROUP_MEMBER"], "/1/", 9, "CITY_FEDERATION");
+    expect(can(districtOffice, "case.review", caseAt("OFFICE"))).toBe(false);
+    expect(can(districtMember, "case.review", caseAt("LEADING_GROUP"))).toBe(false);
+    expect(can(cityMember, "case.review", caseAt("LEADING_GROUP"))).toBe(true);
+  });
   it("never lets anyone review their own case", () => {
     const officeApplicant = actor(["LEADING_GROUP_OFFICE", "CADRE"], "/1/", 500, "CITY_FEDERATION");
     expect(can(officeApplicant, "case.review", caseAt("OFFICE"))).toBe(false);

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { guardPage } from "@/lib/server/action";
 import { eligibilityOf } from "@/lib/cases/applications";
+import { accountFor } from "@/lib/cases/bank-account";
 import { caseOverdue } from "@/lib/cases/deadlines";
 import { isoDate, todayInChina } from "@/lib/dates";
 import { measureOverdue } from "@/lib/cases/measures";
@@ -68,9 +69,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     measure: can(actor, "case.measure", resource),
     reemployment: can(actor, "case.recordReemployment", resource) && app.article === "ART17" && !app.reemployedOn,
   };
-  const isApplicant = app.applicantId === actor.id;
-  // Art. 4.3: the office pays, so it sees the full account number; others see the last 4 digits.
-  const showFullAccount = isApplicant || actor.roles.includes("LEADING_GROUP_OFFICE");
+  // Art. 4.3: the gate (case.viewBankAccount) decides who sees the full account number; others see the last 4 digits.
+  const account = accountFor(actor, resource, app.bankAccountNumber);
   const applicant = may.edit ? await eligibilityOf(app.applicantId) : null;
   const schedule = await estimate(app);
   const lastReturn = app.status === "RETURNED" ? [...app.reviews].reverse().find((r) => r.action === "RETURN") : undefined;
@@ -192,7 +192,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <CardTitle>{t("cases.page.details")}</CardTitle>
         </CardHeader>
         <CardContent>
-          <ApplicationDetails app={app} showFullAccount={showFullAccount} />
+          <ApplicationDetails app={app} account={account} />
         </CardContent>
       </Card>
 

@@ -4,7 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { guardPage } from "@/lib/server/action";
 import { loadCasePage } from "@/lib/cases/queries";
-import { caseResource } from "@/lib/cases/resource";
+import { accountFor } from "@/lib/cases/bank-account";
+import { caseResource, toCaseResource } from "@/lib/cases/resource";
 import type { CaseStage } from "@/lib/generated/prisma/enums";
 import { formatYuan } from "@/lib/money";
 import { Sheet } from "@/components/cases/print";
@@ -27,10 +28,12 @@ const head = `${cell} w-20 text-center font-semibold sm:w-28 sm:whitespace-nowra
  */
 export default async function PrintApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParamOrNotFound((await params).id);
-  await guardPage("case.view", () => caseResource(id));
+  const actor = await guardPage("case.view", () => caseResource(id));
   const data = await loadCasePage(id);
   if (!data) notFound();
   const { app } = data;
+  // The full account number only for whom the gate allows (case.viewBankAccount); masked otherwise.
+  const account = accountFor(actor, toCaseResource(app), app.bankAccountNumber);
   const t = await getTranslations();
   const format = await getFormatter();
   const date = (d: Date | null | undefined) => (d ? format.dateTime(d, { dateStyle: "long" }) : "");
@@ -154,7 +157,7 @@ export default async function PrintApplicationPage({ params }: { params: Promise
                 {t("cases.print.bank")}
               </th>
               <td className={cell} colSpan={3}>
-                {t("cases.print.bankLine", { bank: app.bankName ?? "", name: app.bankAccountName ?? "", account: app.bankAccountNumber ?? "" })}
+                {t("cases.print.bankLine", { bank: app.bankName ?? "", name: app.bankAccountName ?? "", account: account ?? "" })}
               </td>
             </tr>
             <tr>
