@@ -12,7 +12,7 @@
  * 6. writes the ReviewRecord, sets the stage deadline (ReviewDeadline), creates payables on
  *    approval and the in-app notifications; the e-mail/SMS copies go out after commit.
  */
-import { STAGE_ROLE, authorize, can, type Action } from "@/lib/authz";
+import { CITY_STAGES, STAGE_ROLE, authorize, can, type Action } from "@/lib/authz";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import type { Tx } from "@/lib/db";
 import { ConflictError, DomainError, UnauthenticatedError } from "@/lib/errors";
@@ -141,10 +141,11 @@ export async function runCaseCommand(ctx: RequestContext, input: CaseCommandInpu
         break;
     }
 
+    // A new stage entry gets its own deadline and, once overdue, its own reminder (stageRemindedAt, lib/cases/reminders.ts).
     if (next.status === "IN_REVIEW" && next.stage) {
-      Object.assign(data, { stageEnteredAt: now, stageDueAt: stageDueAt(now, await deadlineDays(tx, next.stage)) });
+      Object.assign(data, { stageEnteredAt: now, stageDueAt: stageDueAt(now, await deadlineDays(tx, next.stage)), stageRemindedAt: null });
     } else {
-      Object.assign(data, { stageEnteredAt: now, stageDueAt: null });
+      Object.assign(data, { stageEnteredAt: now, stageDueAt: null, stageRemindedAt: null });
     }
 
     const updated = await tx.application.updateMany({ where: { id: app.id, version: input.version, status: app.status, stage: app.stage }, data });
@@ -227,14 +228,16 @@ async function notificationsFor(
 /**
  * The people who act at the case's current stage (art. 18): holders of the
  * stage's role in the case's organisation or above it — for the district stage,
- * above the reporting union — never the applicant.
+ * above the reporting union; for the office and the leading group (18.3,
+ * 市总工会维权领导小组) only at the city federation, as the gate requires
+ * (CITY_STAGES in lib/authz/policy.ts) — never the applicant.
  */
 export function stageReviewers(
   tx: Tx,
   app: { stage: CaseStage; applicantId: number; organization: { path: string }; reportingOrg: { path: string } },
 ): Promise<number[]> {
   const target = app.stage === "DISTRICT" ? app.reportingOrg.path : app.organization.path;
-  return usersWithRoleAbove(tx, STAGE_ROLE[app.stage], target, app.applicantId);
+  return usersWithRoleAbove(tx, STAGE_ROLE[app.stage], target, app.applicantId, CITY_STAGES.includes(app.stage) ? "CITY_FEDERATION" : undefined);
 }
 
 /** What was granted, in words ("一次性补助 2,800.00 元" / "按最低工资资助 6 个月（《办法》第十七条）"). */

@@ -6,11 +6,16 @@
  *   per stage entry;
  * - an OPEN measure past its due date (an 意见书 whose rectification deadline
  *   passed, 第六条) → its owner gets one "measureOverdue" reminder.
- * Each run only adds what is missing, so repeated or concurrent runs never
- * remind twice (the check and the insert run under one advisory lock).
+ * Each overdue stage entry and each overdue measure is reminded exactly once:
+ * the sweep marks the row itself (Application.stageRemindedAt, reset whenever
+ * the case changes stage; ProtectiveMeasure.remindedAt), also when nobody holds
+ * the stage's role (then it is marked and logged, never re-scanned). The check
+ * and the marking run under one advisory lock, so repeated or concurrent runs
+ * never remind twice.
  */
 import { mutate, systemContext } from "@/lib/audit/writer";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
 import { createNotifications, deliver, type NewNotification } from "@/lib/notifications/service";
 import type { OutgoingMessage } from "@/lib/notifications/sender";
 import { defaultLocaleText } from "@/lib/notifications/text";
@@ -21,38 +26,36 @@ const REMINDER_LOCK_KEY = 727_101; // pg_advisory_xact_lock key of the reminder 
 const BATCH = 200;
 
 /**
- * Send every reminder that is due at `now` and not yet sent.
- * @returns how many cases and measures were reminded about
+ * Send every reminder that is due at `now` and not yet sent, and mark the
+ * reminded cases and measures by id.
+ * @returns how many cases and measures were reminded about (including those
+ *   marked without recipients; `unattended` lists the cases whose stage has none)
  */
-export async function sendDeadlineReminders(now: Date = new Date()): Promise<{ cases: number; measures: number }> {
+export async function sendDeadlineReminders(now: Date = new Date()): Promise<{ cases: number; measures: number; unattended: number[] }> {
   const t = defaultLocaleText("cases");
   const today = todayInChina(now);
   let outbox: OutgoingMessage[] = [];
   const counts = await mutate(systemContext(`reminders-${now.toISOString()}`), async (tx, record) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REMINDER_LOCK_KEY})`;
-    const overdueCases = await tx.$queryRaw<{ id: number }[]>`
-      SELECT a.id FROM "Application" a
-      WHERE a.status = 'IN_REVIEW' AND a."stageDueAt" < ${now}
-        AND NOT EXISTS (
-          SELECT 1 FROM "Notification" n
-          WHERE n."applicationId" = a.id AND n.kind = 'caseOverdue' AND n."createdAt" >= a."stageEnteredAt")
-      ORDER BY a."stageDueAt" LIMIT ${BATCH}`;
-    const overdueMeasures = await tx.$queryRaw<{ id: number }[]>`
-      SELECT m.id FROM "ProtectiveMeasure" m
-      WHERE m.status = 'OPEN' AND m."dueOn" < ${today}
-        AND NOT EXISTS (
-          SELECT 1 FROM "Notification" n
-          WHERE n.kind = 'measureOverdue' AND n.link = '/cases/' || m."applicationId" || '#measure-' || m.id)
-      ORDER BY m."dueOn" LIMIT ${BATCH}`;
+    const cases = await tx.application.findMany({
+      where: { status: "IN_REVIEW", stageDueAt: { lt: now }, stageRemindedAt: null },
+      include: { organization: { select: { path: true } }, reportingOrg: { select: { path: true } } },
+      orderBy: { stageDueAt: "asc" },
+      take: BATCH,
+    });
+    const measures = await tx.protectiveMeasure.findMany({
+      where: { status: "OPEN", dueOn: { lt: today }, remindedAt: null },
+      include: { application: { select: { number: true } } },
+      orderBy: { dueOn: "asc" },
+      take: BATCH,
+    });
 
     const items: NewNotification[] = [];
-    const cases = await tx.application.findMany({
-      where: { id: { in: overdueCases.map((c) => c.id) } },
-      include: { organization: { select: { path: true } }, reportingOrg: { select: { path: true } } },
-    });
+    const unattended: number[] = [];
     for (const app of cases) {
       if (!app.stage) continue;
       const reviewers = await stageReviewers(tx, { ...app, stage: app.stage });
+      if (reviewers.length === 0) unattended.push(app.id);
       items.push({
         userIds: reviewers,
         kind: "caseOverdue",
@@ -61,10 +64,6 @@ export async function sendDeadlineReminders(now: Date = new Date()): Promise<{ c
         applicationId: app.id,
       });
     }
-    const measures = await tx.protectiveMeasure.findMany({
-      where: { id: { in: overdueMeasures.map((m) => m.id) } },
-      include: { application: { select: { number: true } } },
-    });
     for (const m of measures) {
       items.push({
         userIds: [m.ownerId],
@@ -75,9 +74,21 @@ export async function sendDeadlineReminders(now: Date = new Date()): Promise<{ c
       });
     }
     outbox = await createNotifications(tx, record, items);
+    // Marked by id — also a stage nobody can act on, so it is not re-scanned on every run.
+    // stageDueAt in the WHERE: a case that moved on meanwhile keeps its new stage's reminder.
+    for (const app of cases) {
+      await tx.application.updateMany({ where: { id: app.id, stageRemindedAt: null, stageDueAt: app.stageDueAt }, data: { stageRemindedAt: now } });
+    }
+    if (measures.length) await tx.protectiveMeasure.updateMany({ where: { id: { in: measures.map((m) => m.id) }, remindedAt: null }, data: { remindedAt: now } });
+    if (unattended.length) logger().warn({ applicationIds: unattended }, "overdue cases whose stage has no reviewer");
     // A sweep that found nothing still leaves its trace (mutate requires one entry).
-    record({ action: "reminders.sweep", entityType: "Job", entityId: "case-deadline-reminders", after: { cases: cases.length, measures: measures.length, at: now } });
-    return { cases: cases.length, measures: measures.length };
+    record({
+      action: "reminders.sweep",
+      entityType: "Job",
+      entityId: "case-deadline-reminders",
+      after: { cases: cases.map((c) => c.id), measures: measures.map((m) => m.id), unattended, at: now },
+    });
+    return { cases: cases.length, measures: measures.length, unattended };
   });
   await deliver(outbox);
   return counts;
@@ -85,13 +96,9 @@ export async function sendDeadlineReminders(now: Date = new Date()): Promise<{ c
 
 /** True when any reminder is due (lets the job skip an empty sweep without writing an audit row). */
 export async function remindersDue(now: Date = new Date()): Promise<boolean> {
-  const [row] = await db().$queryRaw<{ due: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM "Application" a WHERE a.status = 'IN_REVIEW' AND a."stageDueAt" < ${now}
-        AND NOT EXISTS (SELECT 1 FROM "Notification" n WHERE n."applicationId" = a.id AND n.kind = 'caseOverdue' AND n."createdAt" >= a."stageEnteredAt")
-    ) OR EXISTS (
-      SELECT 1 FROM "ProtectiveMeasure" m WHERE m.status = 'OPEN' AND m."dueOn" < ${todayInChina(now)}
-        AND NOT EXISTS (SELECT 1 FROM "Notification" n WHERE n.kind = 'measureOverdue' AND n.link = '/cases/' || m."applicationId" || '#measure-' || m.id)
-    ) AS due`;
-  return row?.due ?? false;
+  const [overdueCase, overdueMeasure] = await Promise.all([
+    db().application.findFirst({ where: { status: "IN_REVIEW", stageDueAt: { lt: now }, stageRemindedAt: null }, select: { id: true } }),
+    db().protectiveMeasure.findFirst({ where: { status: "OPEN", dueOn: { lt: todayInChina(now) }, remindedAt: null }, select: { id: true } }),
+  ]);
+  return overdueCase !== null || overdueMeasure !== null;
 }

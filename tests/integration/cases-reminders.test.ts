@@ -73,6 +73,54 @@ describe("deadline reminders", () => {
     expect(await db().notification.count({ where: { kind: "measureOverdue", link: `/cases/${caseId}#measure-${id}` } })).toBe(1);
   });
 
+  it("reminds an overdue step nobody can act on exactly once: marked by id, not re-scanned", async () => {
+    const lonely = await caseWorld();
+    await db().user.update({ where: { id: lonely.users.district.id }, data: { disabled: true } }); // the district has no reviewer now
+    const id = await submitted(lonely);
+    await advanceTo(lonely, id, "DISTRICT");
+    await db().application.update({ where: { id }, data: { stageDueAt: new Date(Date.now() - 3_600_000) } });
+    const first = await sendDeadlineReminders();
+    expect(first.unattended).toContain(id);
+    expect((await db().application.findUniqueOrThrow({ where: { id } })).stageRemindedAt).not.toBeNull();
+    const second = await sendDeadlineReminders();
+    expect(second.unattended).not.toContain(id);
+    const sweeps = await db().auditLog.findMany({ where: { action: "reminders.sweep" }, orderBy: { id: "desc" }, take: 1 });
+    expect((sweeps[0]!.after as { cases: number[] }).cases).not.toContain(id);
+    expect(await db().notification.count({ where: { applicationId: id, kind: "caseOverdue" } })).toBe(0);
+  });
+
+  it("reminds again when a returned case re-enters the same stage and passes its deadline once more", async () => {
+    const again = await caseWorld();
+    const id = await submitted(again);
+    await advanceTo(again, id, "DISTRICT");
+    const late = () => db().application.update({ where: { id }, data: { stageDueAt: new Date(Date.now() - 3_600_000) } });
+    await late();
+    await sendDeadlineReminders();
+    expect(await db().notification.count({ where: { applicationId: id, kind: "caseOverdue" } })).toBe(1);
+    await step(again.actors.district, id, { type: "RETURN", stage: "DISTRICT" }, { opinion: "请补充材料。" });
+    await step(again.actors.cadre, id, { type: "RESUBMIT" }, { opinion: undefined });
+    expect((await db().application.findUniqueOrThrow({ where: { id } })).stageRemindedAt).toBeNull();
+    await late();
+    await sendDeadlineReminders();
+    await sendDeadlineReminders();
+    expect(await db().notification.count({ where: { applicationId: id, kind: "caseOverdue" } })).toBe(2);
+  });
+
+  it("keys a measure's reminder by the measure's id, not by the notification's link", async () => {
+    const { id } = await addMeasure(
+      ctxOf(w.actors.office),
+      newMeasureSchema.parse({ caseId: String(caseId), kind: "ART9_REEMPLOYMENT", startedOn: "2026-10-01", dueOn: "2026-10-15", agency: "测试职业介绍所" }),
+    );
+    await sendDeadlineReminders(new Date("2026-11-21T04:00:00Z"));
+    const sent = await db().notification.findMany({ where: { kind: "measureOverdue", link: `/cases/${caseId}#measure-${id}` } });
+    expect(sent.length).toBe(1);
+    expect((await db().protectiveMeasure.findUniqueOrThrow({ where: { id } })).remindedAt).not.toBeNull();
+    // The link is presentation (it may change); the reminder stays sent.
+    await db().notification.update({ where: { id: sent[0]!.id }, data: { link: `/cases/${caseId}?tab=measures#m${id}` } });
+    await sendDeadlineReminders(new Date("2026-11-21T04:00:00Z"));
+    expect(await db().notification.count({ where: { kind: "measureOverdue", applicationId: caseId, body: { contains: "2026-10-15" } } })).toBe(1);
+  });
+
   it("writes every reminder through the audit trail", async () => {
     const audited = await db().auditLog.count({ where: { action: "notification.create", after: { path: ["kind"], equals: "caseOverdue" } } });
     expect(audited).toBeGreaterThanOrEqual(2);
