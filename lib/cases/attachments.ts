@@ -16,7 +16,7 @@ import { DomainError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { checkEvidence, sanitizeFileName } from "./evidence";
 import { caseResource, loadCase, toCaseResource } from "./resource";
 
-/** At most this many files per case. */
+/** At most this many files per case (enforced under a lock on the case row, see storeEvidence). */
 export const MAX_FILES_PER_CASE = 30;
 
 /** Who may add evidence: the applicant while editing, or the reviewer of the current stage. */
@@ -51,6 +51,9 @@ export async function storeEvidence(ctx: RequestContext, input: { caseId: number
     return await mutate(ctx, async (tx, record) => {
       const app = await loadCase(tx, input.caseId);
       authorize(actor, input.permission, toCaseResource(app));
+      // Lock the case row before counting: concurrent uploads to one case queue here, so each
+      // counts the files the others committed and the limit holds (no check-then-insert race).
+      await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ${app.id} FOR UPDATE`;
       if ((await tx.attachment.count({ where: { applicationId: app.id } })) >= MAX_FILES_PER_CASE) {
         throw new DomainError("case.tooManyFiles", { max: MAX_FILES_PER_CASE });
       }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDraft } from "@/lib/cases/applications";
 import { MAX_FILES_PER_CASE, readEvidence, removeEvidence, storeEvidence } from "@/lib/cases/attachments";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
+import { env, resetEnvCache } from "@/lib/env";
 import { DomainError, ForbiddenError } from "@/lib/errors";
 import { ctxOf } from "../helpers/fixtures";
 import { caseWorld, form, step, type CaseWorld } from "./cases-fixtures";
@@ -62,9 +62,24 @@ describe("evidence uploads", () => {
     const row = await db().attachment.findUniqueOrThrow({ where: { id: result.id } });
     expect(row).toMatchObject({ mimeType: "application/pdf", sizeBytes: PDF.byteLength, round: 0, sha256: createHash("sha256").update(PDF).digest("hex"), storageKey: result.id });
     expect(fs.readFileSync(path.join(dir, row.storageKey))).toEqual(PDF);
-    expect(path.resolve(dir).startsWith(path.resolve("public"))).toBe(false);
+    expect(fs.statSync(path.join(dir, row.storageKey)).mode & 0o777).toBe(0o600);
     expect((await readEvidence(caseId, result.id)).bytes).toEqual(PDF);
     expect(await db().auditLog.count({ where: { entityType: "Attachment", entityId: result.id, action: "attachment.upload" } })).toBe(1);
+  });
+
+  it("keeps evidence outside the web root by default (UPLOAD_DIR unset: .data/uploads, not under public/)", () => {
+    const configured = process.env.UPLOAD_DIR;
+    delete process.env.UPLOAD_DIR;
+    resetEnvCache();
+    try {
+      const fallback = path.resolve(env().UPLOAD_DIR);
+      expect(fallback).toBe(path.resolve(".data", "uploads"));
+      const webRoot = path.resolve("public") + path.sep;
+      expect(`${fallback}${path.sep}`.startsWith(webRoot)).toBe(false);
+    } finally {
+      process.env.UPLOAD_DIR = configured;
+      resetEnvCache();
+    }
   });
 
   it("refuses a wrong type by content whatever the name and declared type say, and stores nothing", async () => {
@@ -107,6 +122,31 @@ describe("evidence uploads", () => {
     const before = stored().length;
     await expect(storeEvidence(ctxOf(w.actors.cadre), { caseId: id, file: file(PDF, "第31个.pdf"), permission: "case.edit" })).rejects.toMatchObject({ code: "case.tooManyFiles" });
     expect(stored().length).toBe(before);
+  });
+
+  it("holds the per-case limit under concurrent uploads: of five racing for the last place, exactly one is stored", async () => {
+    const { id } = await createDraft(ctxOf(w.actors.cadre), form());
+    await db().attachment.createMany({
+      data: Array.from({ length: MAX_FILES_PER_CASE - 1 }, (_, i) => ({
+        id: crypto.randomUUID(),
+        applicationId: id,
+        uploadedById: w.users.cadre.id,
+        fileName: `${i}.pdf`,
+        mimeType: "application/pdf",
+        sizeBytes: 1,
+        sha256: "0".repeat(64),
+        storageKey: "missing",
+        round: 0,
+      })),
+    });
+    const before = stored().length;
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => storeEvidence(ctxOf(w.actors.cadre), { caseId: id, file: file(PDF, `并发${i}.pdf`), permission: "case.edit" })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled").length).toBe(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "case.tooManyFiles" });
+    expect(await db().attachment.count({ where: { applicationId: id } })).toBe(MAX_FILES_PER_CASE);
+    expect(stored().length).toBe(before + 1);
   });
 
   it("lets the uploader remove a file of the current round only while the case is editable", async () => {
