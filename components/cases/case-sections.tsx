@@ -184,7 +184,8 @@ export async function MeasureList({ data, canClose, today }: { data: CasePage; c
               className="mt-2 grid gap-2 sm:grid-cols-2"
               items={Object.entries(details).map(([k, v]) => [t(`cases.measures.fields.${k}`), value(k, v)] as [string, ReactNode])}
             />
-            {m.outcome ? <p className="mt-2 text-sm">{t("cases.measures.outcome", { text: m.outcome })}</p> : null}
+            {m.note ? <p className="mt-2 text-sm" data-testid="measure-note">{t("cases.measures.note", { text: m.note })}</p> : null}
+            {m.outcome ? <p className="mt-2 text-sm" data-testid="measure-outcome">{t("cases.measures.outcome", { text: m.outcome })}</p> : null}
             {m.completedOn ? <p className="text-xs text-muted-foreground">{t("cases.measures.completedOn", { date: format.dateTime(m.completedOn, { dateStyle: "medium" }) })}</p> : null}
             {canClose && m.status === "OPEN" ? <CloseMeasureForm measureId={m.id} version={m.version} today={todayIso} /> : null}
           </li>

@@ -1,8 +1,9 @@
 /**
  * Protective measures on a case (《办法》第六条至第十条), taken by the upper
  * union (district/industrial union, art. 18.2 "采取相应的保护措施") or the office:
- * record one, then close it with its outcome. Audited; optimistic concurrency
- * on the measure's own version.
+ * record one (with an optional note), then close it with its outcome — the note
+ * and the outcome are kept in separate columns, so closing never loses the note.
+ * Audited; optimistic concurrency on the measure's own version.
  */
 import { authorize } from "@/lib/authz";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
@@ -31,7 +32,7 @@ export async function addMeasure(ctx: RequestContext, input: NewMeasureInput) {
         ownerOrgId: actor.organizationId,
         startedOn: input.startedOn,
         dueOn: input.dueOn ?? null,
-        outcome: input.note ?? null,
+        note: input.note ?? null,
         details: measureDetailsOf(input),
       },
     });

@@ -58,6 +58,13 @@ describe("protective measures", () => {
     expect((await db().protectiveMeasure.findUniqueOrThrow({ where: { id } })).details).toMatchObject({ annualIncome: "72000.50", compensation: "144001.00" });
   });
 
+  it("keeps the note given when the measure was recorded after it is closed with its outcome", async () => {
+    const { id } = await addMeasure(ctxOf(w.actors.district), letter({ letterNumber: "测工保意〔2026〕5号", note: "已电话告知单位负责人。" }));
+    expect(await db().protectiveMeasure.findUniqueOrThrow({ where: { id } })).toMatchObject({ note: "已电话告知单位负责人。", outcome: null });
+    await closeMeasure(ctxOf(w.actors.district), { measureId: id, version: 0, status: "DONE", completedOn: day("2026-11-10"), outcome: "单位已恢复其职务。" });
+    expect(await db().protectiveMeasure.findUniqueOrThrow({ where: { id } })).toMatchObject({ note: "已电话告知单位负责人。", outcome: "单位已恢复其职务。" });
+  });
+
   it("closes a measure once with its outcome; a stale or repeated close is refused", async () => {
     const { id } = await addMeasure(ctxOf(w.actors.district), letter({ letterNumber: "测工保意〔2026〕4号" }));
     await expect(closeMeasure(ctxOf(w.actors.district), { measureId: id, version: 0, status: "DONE", completedOn: day("2026-09-01"), outcome: "x" })).rejects.toMatchObject({
