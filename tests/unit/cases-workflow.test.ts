@@ -86,8 +86,17 @@ describe("18.3 chairperson's office meeting fast track", () => {
       expect(transition(at(stage), { type: "APPROVE", stage, path: "CHAIRPERSON_MEETING" })).toMatchObject({ status: "APPROVED", stage, action: "APPROVE" });
     }
   });
-  it("does not approve a returned or draft case", () => {
+  it("does not approve a returned or draft case, nor a finished one", () => {
     expect(refused(at("OFFICE", "RETURNED"), { type: "APPROVE", stage: "OFFICE", path: "CHAIRPERSON_MEETING" })).toBe(true);
+    for (const stage of Object.values(CaseStage)) {
+      // a draft has no stage yet: whichever stage the meeting names, it is out of order
+      expect(refused(at(null, "DRAFT"), { type: "APPROVE", stage, path: "CHAIRPERSON_MEETING" })).toBe(true);
+    }
+    expect(refused(at("DISTRICT", "APPROVED"), { type: "APPROVE", stage: "DISTRICT", path: "CHAIRPERSON_MEETING" })).toBe(true);
+    expect(refused(at("DISTRICT", "REJECTED"), { type: "APPROVE", stage: "DISTRICT", path: "CHAIRPERSON_MEETING" })).toBe(true);
+  });
+  it("does not let the meeting approve at a stage other than the current one", () => {
+    expect(refused(at("GRASSROOTS"), { type: "APPROVE", stage: "OFFICE", path: "CHAIRPERSON_MEETING" })).toBe(true);
   });
 });
 
