@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { limitsView } from "@/lib/cases/policy-view";
 import { MEASURE_ARTICLE, measureOverdue, readMeasureDetails } from "@/lib/cases/measures";
-import type { SupportSchedule } from "@/lib/cases/schedule";
+import { overpaidInstalments, type SupportSchedule } from "@/lib/cases/schedule";
 import type { CasePage } from "@/lib/cases/queries";
 import { formatYuan } from "@/lib/money";
 import { CloseMeasureForm, RemoveEvidenceButton } from "./case-forms";
@@ -195,45 +195,69 @@ export async function MeasureList({ data, canClose, today }: { data: CasePage; c
   );
 }
 
+/**
+ * The payables of an approved case; instalments paid although a later recorded
+ * re-employment made them undue (art. 17 "至重新领薪或工作为止") are flagged, with
+ * their total, for the office to check and recover.
+ */
 export async function PayableTable({ app }: { app: App }) {
   const t = await getTranslations();
   const format = await getFormatter();
   if (app.payables.length === 0) return <p className="text-sm text-muted-foreground">{t("cases.payables.none")}</p>;
+  const overpaid = overpaidInstalments(app.payables, app.reemployedOn);
+  const overpaidIds = new Set(overpaid.rows.map((p) => p.id));
   return (
-    <Table label={t("cases.payables.title")} data-testid="payables">
-      <THead>
-        <TR>
-          <TH>{t("cases.payables.instalment")}</TH>
-          <TH>{t("cases.payables.kind")}</TH>
-          <TH>{t("cases.payables.period")}</TH>
-          <TH>{t("cases.payables.amount")}</TH>
-          <TH>{t("cases.payables.dueOn")}</TH>
-          <TH>{t("common.status")}</TH>
-          <TH>{t("cases.payables.fund")}</TH>
-        </TR>
-      </THead>
-      <TBody>
-        {app.payables.map((p) => (
-          <TR key={p.id}>
-            <TD>{p.instalmentNo}</TD>
-            <TD>{t(`cases.payables.kinds.${p.kind}`)}</TD>
-            <TD className="whitespace-nowrap">
-              {p.periodEnd ? format.dateTimeRange(p.periodStart, p.periodEnd, { dateStyle: "medium" }) : format.dateTime(p.periodStart, { dateStyle: "medium" })}
-            </TD>
-            <TD className="whitespace-nowrap">
-              {t("common.yuan", { amount: formatYuan(p.amount) })}
-              {p.wageRate ? <span className="block text-xs text-muted-foreground">{t("cases.payables.wageRateNote", { amount: formatYuan(p.wageRate) })}</span> : null}
-            </TD>
-            <TD className="whitespace-nowrap">{format.dateTime(p.dueOn, { dateStyle: "medium" })}</TD>
-            <TD>
-              <Badge variant={p.status === "PAID" ? "success" : p.status === "CANCELLED" ? "secondary" : "default"}>{t(`cases.payables.status.${p.status}`)}</Badge>
-              {p.cancelReason ? <span className="mt-1 block max-w-xs text-xs text-muted-foreground">{p.cancelReason}</span> : null}
-            </TD>
-            <TD className="text-xs">{p.fund.name}</TD>
+    <div className="flex flex-col gap-3">
+      {overpaid.rows.length > 0 && app.reemployedOn ? (
+        <p className="rounded-md border border-destructive/50 bg-destructive/10 p-3 text-sm" role="note" data-testid="payables-overpaid">
+          {t("cases.payables.overpaidNote", {
+            date: format.dateTime(app.reemployedOn, { dateStyle: "long" }),
+            instalments: overpaid.rows.map((p) => p.instalmentNo).join("、"),
+            count: overpaid.rows.length,
+            amount: formatYuan(overpaid.total),
+          })}
+        </p>
+      ) : null}
+      <Table label={t("cases.payables.title")} data-testid="payables">
+        <THead>
+          <TR>
+            <TH>{t("cases.payables.instalment")}</TH>
+            <TH>{t("cases.payables.kind")}</TH>
+            <TH>{t("cases.payables.period")}</TH>
+            <TH>{t("cases.payables.amount")}</TH>
+            <TH>{t("cases.payables.dueOn")}</TH>
+            <TH>{t("common.status")}</TH>
+            <TH>{t("cases.payables.fund")}</TH>
           </TR>
-        ))}
-      </TBody>
-    </Table>
+        </THead>
+        <TBody>
+          {app.payables.map((p) => (
+            <TR key={p.id}>
+              <TD>{p.instalmentNo}</TD>
+              <TD>{t(`cases.payables.kinds.${p.kind}`)}</TD>
+              <TD className="whitespace-nowrap">
+                {p.periodEnd ? format.dateTimeRange(p.periodStart, p.periodEnd, { dateStyle: "medium" }) : format.dateTime(p.periodStart, { dateStyle: "medium" })}
+              </TD>
+              <TD className="whitespace-nowrap">
+                {t("common.yuan", { amount: formatYuan(p.amount) })}
+                {p.wageRate ? <span className="block text-xs text-muted-foreground">{t("cases.payables.wageRateNote", { amount: formatYuan(p.wageRate) })}</span> : null}
+              </TD>
+              <TD className="whitespace-nowrap">{format.dateTime(p.dueOn, { dateStyle: "medium" })}</TD>
+              <TD>
+                <Badge variant={p.status === "PAID" ? "success" : p.status === "CANCELLED" ? "secondary" : "default"}>{t(`cases.payables.status.${p.status}`)}</Badge>
+                {p.cancelReason ? <span className="mt-1 block max-w-xs text-xs text-muted-foreground">{p.cancelReason}</span> : null}
+                {overpaidIds.has(p.id) ? (
+                  <Badge variant="destructive" className="mt-1">
+                    {t("cases.payables.overpaid")}
+                  </Badge>
+                ) : null}
+              </TD>
+              <TD className="text-xs">{p.fund.name}</TD>
+            </TR>
+          ))}
+        </TBody>
+      </Table>
+    </div>
   );
 }
 

@@ -131,3 +131,18 @@ export function art17Schedule(input: ScheduleInput): SupportSchedule {
   }
   return { months, total: sumYuan(months.map((m) => m.amount)), endedBy };
 }
+
+/**
+ * Art. 17 "至重新领薪或工作为止": the instalments that were PAID although
+ * re-employment (recorded later) made them undue — the money to check and
+ * recover. Re-employment never touches paid rows, so they are reported here.
+ * @returns the overpaid instalments (in instalment order) and their total, yuan
+ */
+export function overpaidInstalments<P extends { instalmentNo: number; status: string; dueOn: Date; amount: Decimal | { toString(): string } }>(
+  payables: readonly P[],
+  reemployedOn: Date | null | undefined,
+): { rows: P[]; total: Decimal } {
+  if (!reemployedOn) return { rows: [], total: yuan(0) };
+  const rows = payables.filter((p) => p.status === "PAID" && !monthPayable(p.dueOn, reemployedOn)).sort((a, b) => a.instalmentNo - b.instalmentNo);
+  return { rows, total: sumYuan(rows.map((p) => yuan(p.amount))) };
+}

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addMonths, day, isoDate } from "@/lib/dates";
-import { art17Schedule, minimumWageOn, monthPayable, supportMonth, wageTierOf, type WageRow } from "@/lib/cases/schedule";
+import { art17Schedule, minimumWageOn, monthPayable, overpaidInstalments, supportMonth, wageTierOf, type WageRow } from "@/lib/cases/schedule";
 import { DomainError } from "@/lib/errors";
 
 const WAGES: WageRow[] = [
@@ -113,5 +113,19 @@ describe("art. 17 schedule", () => {
         },
       ),
     );
+  });
+});
+
+describe("overpaid instalments after re-employment (art. 17 至重新领薪或工作为止)", () => {
+  const p = (instalmentNo: number, dueOn: string, status: string, amount = "2100.00") => ({ instalmentNo, dueOn: new Date(`${dueOn}T00:00:00Z`), status, amount });
+  const payables = [p(1, "2026-08-01", "PAID"), p(2, "2026-09-01", "PAID"), p(3, "2026-10-01", "PAID", "1910.00"), p(4, "2026-11-01", "CANCELLED"), p(5, "2026-12-01", "SCHEDULED")];
+  it("lists the PAID instalments of months no longer due, with their total", () => {
+    const result = overpaidInstalments(payables, new Date("2026-08-15T00:00:00Z"));
+    expect(result.rows.map((r) => r.instalmentNo)).toEqual([2, 3]);
+    expect(result.total.toFixed(2)).toBe("4010.00");
+  });
+  it("reports nothing without re-employment or when every paid month was due", () => {
+    expect(overpaidInstalments(payables, null).rows).toEqual([]);
+    expect(overpaidInstalments(payables, new Date("2026-10-01T00:00:00Z")).rows).toEqual([]);
   });
 });

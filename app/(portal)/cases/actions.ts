@@ -147,7 +147,8 @@ export const recordReemploymentAction = defineAction({
   permission: "case.recordReemployment",
   resource: (input) => caseResource(input.caseId),
   run: ({ input, ctx }) => recordReemployment(ctx, input),
-  successMessage: "cases.payables.reemploymentRecorded",
+  // Art. 17: paid instalments that are no longer due are never touched, but said so (and flagged under 应付款项).
+  successMessage: (result) => (result.overpaid.length > 0 ? "cases.payables.reemploymentRecordedOverpaid" : "cases.payables.reemploymentRecorded"),
   revalidate: (input) => [`/cases/${input.caseId}`],
 });
 
