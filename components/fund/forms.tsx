@@ -6,7 +6,8 @@
  * language; a success is also shown in the page's FlashArea.
  */
 import { useCallback } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { DEFAULT_PAYMENT_METHOD, PAYMENT_METHODS, paymentMethodLabel } from "@/lib/fund/methods";
 import { ActionForm, Field, SubmitButton, useActionFormState } from "@/components/form/action-form";
 import { FormDialog, FormDialogFooter } from "@/components/form/form-dialog";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -69,7 +70,7 @@ export function OpenYearForm({ fundId, year }: { fundId: number; year: number })
 /** Pay one payable (第十五至十七条); the hidden version makes a replay idempotent. */
 export function PayForm({ payableId, version, today, label }: { payableId: number; version: number; today: string; label: string }) {
   const t = useTranslations("fund.pay");
-  const tm = useTranslations("fund.methods");
+  const locale = useLocale();
   const action = useFlashing(payAction);
   return (
     <ActionForm action={action} className="grid gap-3 sm:grid-cols-[10rem_9rem_1fr_auto] sm:items-end" aria-label={label}>
@@ -80,10 +81,10 @@ export function PayForm({ payableId, version, today, label }: { payableId: numbe
       </Field>
       <Field name="method" label={t("method")} required>
         {(p) => (
-          <Select {...p} defaultValue="BANK_TRANSFER">
-            {(["BANK_TRANSFER", "CASH", "CHEQUE"] as const).map((m) => (
-              <option key={m} value={m}>
-                {tm(m)}
+          <Select {...p} defaultValue={DEFAULT_PAYMENT_METHOD}>
+            {PAYMENT_METHODS.map((m) => (
+              <option key={m.key} value={m.key}>
+                {paymentMethodLabel(m.key, locale === "en" ? "en" : "zh-CN")}
               </option>
             ))}
           </Select>

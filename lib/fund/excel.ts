@@ -8,6 +8,8 @@
  * frozen. xlsx stores text as UTF-8 XML, so Chinese opens cleanly in Excel and WPS.
  */
 import ExcelJS from "exceljs";
+import type { Locale } from "@/lib/i18n/config";
+import { paymentMethodLabel } from "./methods";
 import type { EntryView, YearReport } from "./reports";
 
 /** Translate a key under "fund" (next-intl translator or a test stub). */
@@ -103,7 +105,10 @@ function articleSheet(wb: ExcelJS.Workbook, t: FundTranslate, report: YearReport
  * case, district, recorder and approver, and a total row), 按条款, 按区, 月度支出.
  * @returns the .xlsx file
  */
-export async function fundYearWorkbook(t: FundTranslate, input: { name: string; year: number; report: YearReport; entries: EntryView[]; exportedAt: string }): Promise<Buffer> {
+export async function fundYearWorkbook(
+  t: FundTranslate,
+  input: { name: string; year: number; report: YearReport; entries: EntryView[]; exportedAt: string; locale: Locale },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "大连市总工会 基层工会干部权益保障平台";
   wb.created = new Date();
@@ -152,7 +157,7 @@ export async function fundYearWorkbook(t: FundTranslate, input: { name: string; 
       e.district ?? e.counterpart,
       e.createdBy,
       e.approvedBy,
-      e.method ? t(`methods.${e.method}`) : null,
+      e.method ? paymentMethodLabel(e.method, input.locale) : null,
       e.reference,
       e.memo,
     ]),

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { actorIdOf, lockOpenedYear, postEntry } from "./ledger";
 import { assertPayable, assertPostable, payableIdempotencyKey, signedAmount } from "./rules";
 import { isoDate, todayInChina, yearOf } from "@/lib/dates";
+import { assertPaymentMethod, type PaymentMethod } from "./methods";
 
 /** A payment as the office records it. Dates are UTC-midnight calendar dates. */
 export type PayInput = {
@@ -14,8 +15,8 @@ export type PayInput = {
   /** the payable's version the office saw; with the id it forms the idempotency key */
   payableVersion: number;
   paidOn: Date;
-  /** e.g. 银行转账 / 现金 */
-  method: string;
+  /** a PAYMENT_METHODS key (lib/fund/methods.ts), e.g. BANK_TRANSFER */
+  method: PaymentMethod;
   /** bank voucher number etc. */
   reference?: string | null;
   memo?: string | null;
@@ -43,12 +44,14 @@ export type PayResult = {
  *   fund.paymentReversed (a replay of a payment that has been reversed since);
  *   DomainError fund.yearNotOpen | fund.yearSettled | fund.futureDate |
  *   fund.payableCancelled | fund.caseNotApproved | fund.notDue |
- *   fund.reemployed | fund.insufficient { amount, balance, shortfall }
+ *   fund.reemployed | fund.insufficient { amount, balance, shortfall } |
+ *   fund.methodInvalid (not a PAYMENT_METHODS key)
  */
 export async function payPayable(ctx: RequestContext, input: PayInput, now: Date = new Date()): Promise<PayResult> {
   const today = todayInChina(now);
   const actorId = actorIdOf(ctx);
   const key = payableIdempotencyKey(input.payableId, input.payableVersion);
+  const method = assertPaymentMethod(input.method);
   return mutate(ctx, async (tx, record) => {
     const head = await tx.payable.findUnique({ where: { id: input.payableId }, select: { fundId: true } });
     if (!head) throw new NotFoundError();
@@ -99,7 +102,7 @@ export async function payPayable(ctx: RequestContext, input: PayInput, now: Date
         applicationId: payable.applicationId,
         article: payable.article,
         districtOrgId: payable.application.reportingOrgId,
-        method: input.method,
+        method,
         reference: input.reference ?? null,
         memo: input.memo ?? label,
         approvedById: approval?.actorId ?? null,

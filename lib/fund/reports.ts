@@ -36,7 +36,8 @@ export type SheetView = {
   entryCount: number;
 };
 
-function sheetView(s: BalanceSheet): SheetView {
+/** A balance sheet as 2-decimal strings. */
+export function sheetView(s: BalanceSheet): SheetView {
   return {
     opening: s.opening.toFixed(2),
     appropriation: s.appropriation.toFixed(2),

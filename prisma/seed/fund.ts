@@ -18,6 +18,7 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { fundForOrg, FUND_HOLDER_TYPES } from "@/lib/fund/funds";
 import { payPayable } from "@/lib/fund/payout";
+import { DEFAULT_PAYMENT_METHOD } from "@/lib/fund/methods";
 import { createFundRequest, decideFundRequest } from "@/lib/fund/requests";
 import { settleYear } from "@/lib/fund/settlement";
 import { todayInChina, yearOf } from "@/lib/dates";
@@ -117,7 +118,7 @@ async function seedPayouts(systemCtx: RequestContext) {
   });
   for (const p of due) {
     await tolerate(`payout of payable ${p.id}`, () =>
-      payPayable(ctx, { payableId: p.id, payableVersion: p.version, paidOn: today, method: "银行转账", reference: `演示-${p.id}`, memo: "演示数据" }),
+      payPayable(ctx, { payableId: p.id, payableVersion: p.version, paidOn: today, method: DEFAULT_PAYMENT_METHOD, reference: `演示-${p.id}`, memo: "演示数据" }),
     );
   }
 }

@@ -16,6 +16,7 @@ import { ledgerEntries, listFunds, yearReport } from "@/lib/fund/reports";
 import { settleAllFunds } from "@/lib/fund/settlement";
 import { verifyLedger } from "@/lib/fund/verify";
 import { todayInChina, yearOf } from "@/lib/dates";
+import { DEFAULT_PAYMENT_METHOD } from "@/lib/fund/methods";
 
 const FUNDS = 15; // the city federation + 14 district federations
 const YEARS = 10;
@@ -122,7 +123,7 @@ async function insertYear(year: number, first: boolean, last: boolean, officeId:
       CASE WHEN g.kind = 'DISBURSEMENT' THEN
         CASE WHEN g."fundId" = ${cityFundId} THEN districts.ids[1 + g.seq % array_length(districts.ids, 1)] ELSE g."organizationId" END
       END,
-      CASE WHEN g.kind = 'DISBURSEMENT' THEN 'BANK_TRANSFER' END,
+      CASE WHEN g.kind = 'DISBURSEMENT' THEN '${DEFAULT_PAYMENT_METHOD}' END,
       CASE g.kind WHEN 'ROLLOVER' THEN '上年滚存' WHEN 'APPROPRIATION' THEN '预算拨款' WHEN 'TOP_UP' THEN '追加拨款' ELSE '援助支出' END,
       ${officeId},
       CASE WHEN g.kind IN ('DISBURSEMENT', 'TOP_UP') THEN ${officeId} END,

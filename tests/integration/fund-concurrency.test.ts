@@ -95,7 +95,7 @@ describe("200 concurrent payouts against a fund-year that affords 50", () => {
     })();
 
     const outcomes = await Promise.allSettled(
-      payableIds.map((payableId) => payPayable(w.ctx, { payableId, payableVersion: 0, paidOn: day("2025-03-05"), method: "银行转账" }, NOW)),
+      payableIds.map((payableId) => payPayable(w.ctx, { payableId, payableVersion: 0, paidOn: day("2025-03-05"), method: "BANK_TRANSFER" }, NOW)),
     );
     running = false;
     await monitor;

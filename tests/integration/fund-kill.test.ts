@@ -94,7 +94,7 @@ describe("kill mid-payout", () => {
     expect(year.balance.toFixed(2)).toBe("100000.00");
     expect(year.entryCount).toBe(entriesBefore);
 
-    const paid = await payPayable(w.ctx, { payableId, payableVersion: 0, paidOn: day("2025-04-02"), method: "银行转账" }, NOW);
+    const paid = await payPayable(w.ctx, { payableId, payableVersion: 0, paidOn: day("2025-04-02"), method: "BANK_TRANSFER" }, NOW);
     expect(paid).toMatchObject({ replayed: false, balanceAfter: "97000.00" });
     expect(await balanceOf(w.funds.district.id, 2025)).toBe("97000.00");
   });

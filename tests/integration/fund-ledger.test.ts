@@ -60,9 +60,9 @@ describe("paying approved cases", () => {
       { amount: "1910.00", periodStart: "2024-04-01", dueOn: "2024-04-10" },
       { amount: "1910.00", periodStart: "2024-05-01", dueOn: "2024-05-10" },
     ]);
-    const one = await payPayable(w.ctx, { payableId: art16.payables[0]!.id, payableVersion: 0, paidOn: day("2024-03-05"), method: "银行转账", reference: "V-001" }, NOW);
+    const one = await payPayable(w.ctx, { payableId: art16.payables[0]!.id, payableVersion: 0, paidOn: day("2024-03-05"), method: "BANK_TRANSFER", reference: "V-001" }, NOW);
     expect(one).toMatchObject({ amount: "-3000.00", balanceAfter: "97000.00", replayed: false });
-    const two = await payPayable(w.ctx, { payableId: art17.payables[0]!.id, payableVersion: 0, paidOn: day("2024-04-10"), method: "银行转账" }, NOW);
+    const two = await payPayable(w.ctx, { payableId: art17.payables[0]!.id, payableVersion: 0, paidOn: day("2024-04-10"), method: "BANK_TRANSFER" }, NOW);
     expect(two.balanceAfter).toBe("95090.00");
 
     const entries = await ledgerEntries(w.funds.district.id, 2024);
@@ -75,13 +75,13 @@ describe("paying approved cases", () => {
     expect(paid).toMatchObject({ status: "PAID", version: 1 });
     expect(paid.paidAt).not.toBeNull();
     // The next monthly instalment (第十七条) is paid in its own month.
-    const three = await payPayable(w.ctx, { payableId: art17.payables[1]!.id, payableVersion: 0, paidOn: day("2024-05-10"), method: "银行转账" }, NOW);
+    const three = await payPayable(w.ctx, { payableId: art17.payables[1]!.id, payableVersion: 0, paidOn: day("2024-05-10"), method: "BANK_TRANSFER" }, NOW);
     expect(three.balanceAfter).toBe("93180.00");
   });
 
   it("is idempotent: the same request replayed pays once", async () => {
     const c = await approvedCase(w, "ART15", w.funds.district.id, [{ amount: "2000.00", periodStart: "2024-06-01" }]);
-    const input = { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-06-02"), method: "银行转账" };
+    const input = { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-06-02"), method: "BANK_TRANSFER" as const };
     const before = await balanceOf(w.funds.district.id, 2024);
     const results = await Promise.all([payPayable(w.ctx, input, NOW), payPayable(w.ctx, input, NOW), payPayable(w.ctx, input, NOW)]);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
@@ -105,11 +105,14 @@ describe("paying approved cases", () => {
       ],
       { reemployedOn: "2024-10-15" },
     );
-    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-09-20"), method: "现金" }, NOW))).code).toBe("fund.notDue");
-    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-11-05"), method: "现金" }, NOW))).code).toBe("fund.reemployed");
+    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-09-20"), method: "CASH" }, NOW))).code).toBe("fund.notDue");
+    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-11-05"), method: "CASH" }, NOW))).code).toBe("fund.reemployed");
     await db().payable.update({ where: { id: c.payables[1]!.id }, data: { status: "CANCELLED", cancelReason: "再就业" } });
-    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-11-05"), method: "现金" }, NOW))).code).toBe("fund.payableCancelled");
-    await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-10-02"), method: "现金" }, NOW);
+    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-11-05"), method: "CASH" }, NOW))).code).toBe("fund.payableCancelled");
+    // Only PAYMENT_METHODS keys are stored (a label such as the old demo data's "银行转账" is refused).
+    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-10-02"), method: "银行转账" as never }, NOW))).code).toBe("fund.methodInvalid");
+    await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-10-02"), method: "CASH" }, NOW);
+    expect((await db().ledgerEntry.findFirstOrThrow({ where: { payableId: c.payables[0]!.id } })).method).toBe("CASH");
   });
 
   it("refuses a payment the year cannot afford and names the shortfall (第十一条), changing nothing", async () => {
@@ -119,7 +122,7 @@ describe("paying approved cases", () => {
     const [appropriation] = await ledgerEntries(w.funds.otherDistrict.id, 2024);
     await reverseEntry(w.ctx, { entryId: BigInt(appropriation!.id), reason: "测试：预算未到位" }, NOW);
     expect(await balanceOf(w.funds.otherDistrict.id, 2024)).toBe("0.00");
-    const refused = await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-02-03"), method: "现金" }, NOW));
+    const refused = await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-02-03"), method: "CASH" }, NOW));
     expect(refused).toEqual({ code: "fund.insufficient", values: { amount: "3,000.00", balance: "0.00", shortfall: "3,000.00" } });
     expect(await db().payable.findUniqueOrThrow({ where: { id: c.payables[0]!.id } })).toMatchObject({ status: "SCHEDULED", version: 0 });
     expect(await db().ledgerEntry.count({ where: { payableId: c.payables[0]!.id } })).toBe(0);
@@ -128,7 +131,7 @@ describe("paying approved cases", () => {
     const { id } = await createFundRequest(w.ctx, { fundId: w.funds.otherDistrict.id, year: 2024, kind: "TOP_UP", amount: "3000", reason: "支付第十六条补助" });
     await decideFundRequest(w.ctx, { requestId: id, approve: true, note: "经主席办公会议研究同意追加", postedOn: day("2024-02-04") }, NOW);
     expect(await balanceOf(w.funds.otherDistrict.id, 2024)).toBe("3000.00");
-    const paid = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-02-05"), method: "现金" }, NOW);
+    const paid = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-02-05"), method: "CASH" }, NOW);
     expect(paid.balanceAfter).toBe("0.00");
   });
 });
@@ -187,7 +190,7 @@ describe("reversing a subsidy authorizes both funds (第十一条)", () => {
 describe("reversal", () => {
   it("puts a reversed payout's payable back to SCHEDULED and refuses reversing twice or reversing a reversal", async () => {
     const c = await approvedCase(w, "ART15", w.funds.district.id, [{ amount: "1500.00", periodStart: "2024-08-01" }]);
-    const paid = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-08-03"), method: "现金" }, NOW);
+    const paid = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-08-03"), method: "CASH" }, NOW);
     const { entryIds } = await reverseEntry(w.ctx, { entryId: BigInt(paid.entryId), reason: "收款账号错误" }, NOW);
     expect(await db().payable.findUniqueOrThrow({ where: { id: c.payables[0]!.id } })).toMatchObject({ status: "SCHEDULED", version: 2, paidAt: null });
     const reversal = (await ledgerEntries(w.funds.district.id, 2024)).find((e) => e.id === entryIds[0]);
@@ -195,13 +198,13 @@ describe("reversal", () => {
     expect((await domainCode(reverseEntry(w.ctx, { entryId: BigInt(paid.entryId), reason: "again" }, NOW))).code).toBe("fund.alreadyReversed");
     expect((await domainCode(reverseEntry(w.ctx, { entryId: BigInt(entryIds[0]!), reason: "again" }, NOW))).code).toBe("fund.reverseReversal");
     // A stale replay of the reversed payment (old form, version 0) is not reported as paid.
-    const stale = await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-08-03"), method: "现金" }, NOW));
+    const stale = await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-08-03"), method: "CASH" }, NOW));
     const original = await db().ledgerEntry.findUniqueOrThrow({ where: { id: BigInt(paid.entryId) } });
     const reversalRow = await db().ledgerEntry.findUniqueOrThrow({ where: { id: BigInt(entryIds[0]!) } });
     expect(stale).toEqual({ code: "fund.paymentReversed", values: { seq: original.seq, reversalSeq: reversalRow.seq, date: "2024-12-31" } });
     expect(await db().ledgerEntry.count({ where: { payableId: c.payables[0]!.id } })).toBe(2);
     // Paid again under the new version: a fresh idempotency key.
-    const again = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 2, paidOn: day("2024-08-10"), method: "银行转账" }, NOW);
+    const again = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 2, paidOn: day("2024-08-10"), method: "BANK_TRANSFER" }, NOW);
     expect(again.replayed).toBe(false);
   });
 });
@@ -210,7 +213,7 @@ describe("reversing a payout that can no longer be paid (第十七条, 第十四
   it("cancels the payable instead of scheduling it again, so it never blocks the annual settlement", async () => {
     // November 2024 instalment, paid on 2 December; re-employment on 20 November is recorded afterwards (overpaid).
     const c = await approvedCase(w, "ART17", w.funds.district.id, [{ amount: "1910.00", periodStart: "2024-11-01", dueOn: "2024-12-01" }]);
-    const paid = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-12-02"), method: "银行转账" }, NOW);
+    const paid = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-12-02"), method: "BANK_TRANSFER" }, NOW);
     await db().application.update({ where: { id: c.application.id }, data: { reemployedOn: day("2024-11-20") } });
     await reverseEntry(w.ctx, { entryId: BigInt(paid.entryId), reason: "已重新就业，款项退回" }, NOW);
     const payable = await db().payable.findUniqueOrThrow({ where: { id: c.payables[0]!.id } });
@@ -235,7 +238,7 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
     expect((await settlementStatus(w.funds.city.id, 2024, NOW)).map((b) => b.code)).toEqual(["fund.pendingRequests"]);
     await decideFundRequest(w.ctx, { requestId: sub.id, approve: false, note: "不予补助" }, NOW);
     await decideFundRequest(w.ctx, { requestId: id, approve: false, note: "不予追加" }, NOW);
-    await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-12-10"), method: "银行转账" }, NOW);
+    await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-12-10"), method: "BANK_TRANSFER" }, NOW);
     expect(await settlementStatus(w.funds.district.id, 2024, NOW)).toEqual([]);
   });
 
@@ -261,10 +264,10 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
 
     // Back-dated entries into the settled year are refused.
     const late = await approvedCase(w, "ART16", w.funds.district.id, [{ amount: "800.00", periodStart: "2024-11-01", dueOn: "2024-12-15" }]);
-    expect((await domainCode(payPayable(w.ctx, { payableId: late.payables[0]!.id, payableVersion: 0, paidOn: day("2024-12-20"), method: "现金" }, NOW))).code).toBe("fund.yearSettled");
+    expect((await domainCode(payPayable(w.ctx, { payableId: late.payables[0]!.id, payableVersion: 0, paidOn: day("2024-12-20"), method: "CASH" }, NOW))).code).toBe("fund.yearSettled");
     expect((await domainCode(settleYear(w.ctx, { fundId: w.funds.district.id, year: 2024 }, NOW))).code).toBe("fund.alreadySettled");
     // Paid in the new year instead, using the rollover (第十一条 当年使用不足时可以动用滚存结余).
-    await payPayable(w.ctx, { payableId: late.payables[0]!.id, payableVersion: 0, paidOn: day("2025-01-05"), method: "现金" }, NOW);
+    await payPayable(w.ctx, { payableId: late.payables[0]!.id, payableVersion: 0, paidOn: day("2025-01-05"), method: "CASH" }, NOW);
   });
 
   it("reopens explicitly (reversing the rollover) and settles again", async () => {
@@ -294,7 +297,7 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
     const received = (await ledgerEntries(fund, 2024)).find((e) => e.kind === "SUBSIDY_RECEIVED")!;
     await reverseEntry(w.ctx, { entryId: BigInt(received.id), reason: "补助退回" }, NOW);
     const c = await approvedCase(w, "ART16", fund, [{ amount: "3000.00", periodStart: "2024-03-01" }]);
-    await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-03-02"), method: "现金" }, NOW);
+    await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-03-02"), method: "CASH" }, NOW);
     expect(await balanceOf(fund, 2024)).toBe("97000.00");
     const refused = await domainCode(reopenYear(w.ctx, { fundId: fund, year: 2023, reason: "x" }, NOW));
     expect(refused).toEqual({ code: "fund.reopenWouldOverdraw", values: { year: 2024, rollover: "100,000.00", balance: "97,000.00" } });

@@ -13,7 +13,7 @@ async function main() {
   const user = await db().user.findUniqueOrThrow({ where: { id: Number(userId) }, include: { organization: true } });
   const actor = actorFromUser(user);
   console.log("paying");
-  await payPayable({ actor, requestId: randomUUID() }, { payableId: Number(payableId), payableVersion: 0, paidOn: new Date(`${paidOn}T00:00:00Z`), method: "银行转账" });
+  await payPayable({ actor, requestId: randomUUID() }, { payableId: Number(payableId), payableVersion: 0, paidOn: new Date(`${paidOn}T00:00:00Z`), method: "BANK_TRANSFER" });
   console.log("paid");
 }
 

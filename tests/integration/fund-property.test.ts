@@ -90,7 +90,7 @@ async function apply(w: FundWorld, fundIds: number[], o: Op): Promise<void> {
       const y = YEARS[o.year]!;
       const { payables } = await approvedCase(w, "ART15", fundId, [{ amount: o.amount, periodStart: `${y}-06-01` }]);
       try {
-        await payPayable(w.ctx, { payableId: payables[0]!.id, payableVersion: 0, paidOn: day(`${y}-06-15`), method: "银行转账" }, NOW);
+        await payPayable(w.ctx, { payableId: payables[0]!.id, payableVersion: 0, paidOn: day(`${y}-06-15`), method: "BANK_TRANSFER" }, NOW);
       } finally {
         // an unpaid payable would block settlement forever in this model; cancel what was not paid
         await db().payable.updateMany({ where: { id: payables[0]!.id, status: "SCHEDULED" }, data: { status: "CANCELLED", cancelReason: "测试" } });
