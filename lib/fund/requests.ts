@@ -49,6 +49,9 @@ async function upperFundOf(tx: Tx, record: RecordAudit, fundId: number) {
 
 /**
  * Record a top-up or subsidy request for an opened, open year (audited).
+ * Takes the FundYear row lock(s) like every operation that changes what a
+ * settlement sees — the requesting fund's year and, for a subsidy, the upper
+ * fund's year — in ascending (year, fundId) order (README "Posting").
  * @returns { id }
  * @throws NotFoundError; DomainError fund.yearNotOpen | fund.yearSettled |
  *   fund.amountInvalid | fund.noUpperFund
@@ -59,10 +62,15 @@ export async function createFundRequest(ctx: RequestContext, input: NewFundReque
   return mutate(ctx, async (tx, record) => {
     const fund = await tx.fund.findUnique({ where: { id: input.fundId }, select: { id: true } });
     if (!fund) throw new NotFoundError();
-    const year = await tx.fundYear.findUnique({ where: { fundId_year: { fundId: input.fundId, year: input.year } }, select: { status: true } });
+    const grantingFundId = input.kind === "SUBSIDY" ? (await upperFundOf(tx, record, input.fundId)).id : null;
+    // Lock the fund-year(s) the request concerns, in the fixed (year, fundId)
+    // order, before reading their status: a PENDING request blocks the
+    // settlement of both funds' year (第十四条), so it must not slip in while a
+    // settlement holding these rows is checking its preconditions.
+    const keys = [{ fundId: input.fundId, year: input.year }, ...(grantingFundId !== null ? [{ fundId: grantingFundId, year: input.year }] : [])];
+    const [year] = await lockYears(tx, keys);
     if (!year) throw new DomainError("fund.yearNotOpen", { year: input.year }, 409);
     if (year.status === "SETTLED") throw new DomainError("fund.yearSettled", { year: input.year }, 409);
-    const grantingFundId = input.kind === "SUBSIDY" ? (await upperFundOf(tx, record, input.fundId)).id : null;
     const created = await tx.fundRequest.create({
       data: { fundId: input.fundId, grantingFundId, year: input.year, kind: input.kind, amount: amount.toFixed(2), reason: input.reason, requestedById: actorId },
     });

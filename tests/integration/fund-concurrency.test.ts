@@ -13,6 +13,7 @@ import { openFundYear } from "@/lib/fund/years";
 import { ensureYearOpened } from "@/lib/fund/ledger";
 import { mutate } from "@/lib/audit/writer";
 import { payPayable } from "@/lib/fund/payout";
+import { createFundRequest } from "@/lib/fund/requests";
 import { verifyLedger } from "@/lib/fund/verify";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { balanceOf, day, entrySum, fundWorld, type FundWorld } from "./fund-fixtures";
@@ -147,5 +148,36 @@ describe("concurrent requests to open the same year (第十一条 appropriation 
     })));
     expect(results.sort()).toEqual([false, true]);
     expect(await db().ledgerEntry.count({ where: { fundId, year } })).toBe(1);
+  });
+});
+
+describe("a request recorded while the year is being settled (第十四条)", () => {
+  it("waits for the FundYear lock and then refuses the settled year, instead of leaving a pending request in it", async () => {
+    const fundId = w.funds.otherDistrict.id;
+    const year = 2016;
+    await openFundYear(w.ctx, { fundId, year }, NOW);
+    let settled = false;
+    let request: Promise<string> | undefined;
+    await db().$transaction(
+      async (tx) => {
+        // A settlement in progress: it holds the row lock and has not committed yet.
+        await tx.$queryRaw`SELECT id FROM "FundYear" WHERE "fundId" = ${fundId} AND year = ${year} FOR UPDATE`;
+        await tx.$executeRaw`UPDATE "FundYear" SET status = 'SETTLED', "closingBalance" = balance WHERE "fundId" = ${fundId} AND year = ${year}`;
+        request = createFundRequest(w.ctx, { fundId, year, kind: "SUBSIDY", amount: "100", reason: "结算期间提出" }).then(
+          () => "created",
+          (e: unknown) => (e instanceof DomainError ? e.code : `unexpected: ${String(e)}`),
+        );
+        let done = false;
+        void request.then(() => (done = true));
+        await new Promise((r) => setTimeout(r, 400));
+        expect(done).toBe(false); // it waits on the FundYear row
+        settled = true;
+      },
+      { timeout: 10_000 },
+    );
+    expect(settled).toBe(true);
+    expect(await request).toBe("fund.yearSettled");
+    expect(await db().fundRequest.count({ where: { fundId, year } })).toBe(0);
+    await db().$executeRaw`UPDATE "FundYear" SET status = 'OPEN', "closingBalance" = NULL WHERE "fundId" = ${fundId} AND year = ${year}`;
   });
 });
