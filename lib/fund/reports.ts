@@ -15,6 +15,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { Decimal, ZERO, yuan } from "@/lib/money";
 import { balanceSheet, monthSeries, PAID_ARTICLES, runwayMonths, type BalanceSheet, type KindTotal } from "./rules";
 import { todayInChina, yearOf } from "@/lib/dates";
+import { parsePageParam } from "@/lib/validation";
 
 /** Months of payouts the runway is averaged over. */
 export const RUNWAY_MONTHS = 6;
@@ -322,18 +323,44 @@ export type PayableView = {
   wageRate: string | null;
 };
 
-/** SCHEDULED payables of the funds under `orgPath`, due first (the office's payment queue). */
-export async function scheduledPayables(orgPath: string, fundId?: number): Promise<PayableView[]> {
+/** One page of a list, with the size of the whole list: lists are paged, never silently cut off. */
+export type Paged<T> = { rows: T[]; total: number; page: number; perPage: number };
+
+/** Payables per page of the payment queue (due and upcoming lists each). */
+export const PAYABLES_PER_PAGE = 50;
+/** Requests per page of the requests list. */
+export const REQUESTS_PER_PAGE = 50;
+
+/**
+ * SCHEDULED payables of the funds under `orgPath`, earliest due first (the
+ * office's payment queue), one page at a time: `due` lists those due on or
+ * before `today` (payable now), otherwise those not yet due.
+ * @param opts.page the raw "?page=" value; out of range or malformed → the nearest valid page
+ */
+export async function scheduledPayables(
+  orgPath: string,
+  opts: { due: boolean; today: Date; page?: unknown; perPage?: number; fundId?: number },
+): Promise<Paged<PayableView>> {
+  const perPage = opts.perPage ?? PAYABLES_PER_PAGE;
+  const where = {
+    status: "SCHEDULED" as const,
+    fund: { organization: { path: { startsWith: orgPath } } },
+    dueOn: opts.due ? { lte: opts.today } : { gt: opts.today },
+    ...(opts.fundId ? { fundId: opts.fundId } : {}),
+  };
+  const total = await db().payable.count({ where });
+  const page = parsePageParam(opts.page, total, perPage);
   const rows = await db().payable.findMany({
-    where: { status: "SCHEDULED", fund: { organization: { path: { startsWith: orgPath } } }, ...(fundId ? { fundId } : {}) },
+    where,
     include: {
       fund: { select: { organization: { select: { name: true, type: true } } } },
       application: { select: { number: true, applicant: { select: { displayName: true } }, reportingOrg: { select: { name: true } } } },
     },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-    take: 500,
+    skip: (page - 1) * perPage,
+    take: perPage,
   });
-  return rows.map((p) => ({
+  const views = rows.map((p) => ({
     id: p.id,
     version: p.version,
     fundId: p.fundId,
@@ -351,6 +378,7 @@ export async function scheduledPayables(orgPath: string, fundId?: number): Promi
     amount: p.amount.toFixed(2),
     wageRate: p.wageRate ? p.wageRate.toFixed(2) : null,
   }));
+  return { rows: views, total, page, perPage };
 }
 
 export type RequestView = {
@@ -371,19 +399,28 @@ export type RequestView = {
   decisionNote: string | null;
 };
 
-/** Top-up and subsidy requests touching the funds under `orgPath` (as requester or grantor), newest first. */
-export async function fundRequests(orgPath: string): Promise<RequestView[]> {
+/**
+ * Top-up and subsidy requests touching the funds under `orgPath` (as requester
+ * or grantor), pending first, newest first, one page at a time.
+ * @param opts.page the raw "?page=" value; out of range or malformed → the nearest valid page
+ */
+export async function fundRequests(orgPath: string, opts: { page?: unknown; perPage?: number } = {}): Promise<Paged<RequestView>> {
+  const perPage = opts.perPage ?? REQUESTS_PER_PAGE;
   const inScope = { organization: { path: { startsWith: orgPath } } };
+  const where = { OR: [{ fund: inScope }, { grantingFund: inScope }] };
+  const total = await db().fundRequest.count({ where });
+  const page = parsePageParam(opts.page, total, perPage);
   const rows = await db().fundRequest.findMany({
-    where: { OR: [{ fund: inScope }, { grantingFund: inScope }] },
+    where,
     include: { fund: { select: { organization: { select: { name: true } } } }, grantingFund: { select: { organization: { select: { name: true } } } } },
-    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-    take: 200,
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * perPage,
+    take: perPage,
   });
   const users = new Map(
     (await db().user.findMany({ where: { id: { in: rows.flatMap((r) => [r.requestedById, r.decidedById ?? 0]) } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
   );
-  return rows.map((r) => ({
+  const views = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     status: r.status,
@@ -400,4 +437,5 @@ export async function fundRequests(orgPath: string): Promise<RequestView[]> {
     decidedAt: r.decidedAt,
     decisionNote: r.decisionNote,
   }));
+  return { rows: views, total, page, perPage };
 }

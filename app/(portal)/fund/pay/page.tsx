@@ -16,6 +16,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { FlashArea } from "@/components/fund/flash";
+import { Pager } from "@/components/fund/pager";
 import { PayForm } from "@/components/fund/forms";
 
 export async function generateMetadata() {
@@ -23,15 +24,19 @@ export async function generateMetadata() {
   return { title: t("pay.title") };
 }
 
-export default async function PayPage() {
+export default async function PayPage({ searchParams }: { searchParams: Promise<{ page?: string; upcoming?: string }> }) {
   const actor = await guardPage("fund.pay", scopeResource);
   const t = await getTranslations("fund");
+  const sp = await searchParams;
   const today = todayInChina();
   const year = yearOf(today);
-  const payables = await scheduledPayables(actor.orgPath);
   // Nothing is paid before it is due (a 第十七条 instalment after its month): those wait below.
-  const due = payables.filter((p) => p.dueOn <= isoDate(today));
-  const upcoming = payables.filter((p) => p.dueOn > isoDate(today));
+  // Both lists are paged ("?page=", "?upcoming="), with their full counts.
+  const duePage = await scheduledPayables(actor.orgPath, { due: true, today, page: sp.page });
+  const upcomingPage = await scheduledPayables(actor.orgPath, { due: false, today, page: sp.upcoming });
+  const due = duePage.rows;
+  const upcoming = upcomingPage.rows;
+  const pageHref = (dueN: number, upcomingN: number) => `/fund/pay?page=${dueN}&upcoming=${upcomingN}`;
   const fundIds = [...new Set(due.map((p) => p.fundId))];
   const years = await db().fundYear.findMany({ where: { fundId: { in: fundIds }, year: { in: [year, year - 1] } } });
   const yearOfFund = (fundId: number, y: number) => years.find((r) => r.fundId === fundId && r.year === y);
@@ -129,13 +134,14 @@ export default async function PayPage() {
             );
           })}
         </ul>
+        <Pager page={duePage.page} perPage={duePage.perPage} total={duePage.total} href={(n) => pageHref(n, upcomingPage.page)} label={t("pay.dueTitle")} testId="pay-pager" />
         {upcoming.length ? (
           <div className="flex flex-col gap-2">
             <h2 id="upcoming-heading" className="text-lg font-semibold">
-              {t("pay.upcomingTitle", { count: upcoming.length })}
+              {t("pay.upcomingTitle", { count: upcomingPage.total })}
             </h2>
             <p className="text-sm text-muted-foreground">{t("pay.upcomingHint")}</p>
-            <Table label={t("pay.upcomingTitle", { count: upcoming.length })}>
+            <Table label={t("pay.upcomingTitle", { count: upcomingPage.total })}>
               <THead>
                 <TR>
                   <TH>{t("pay.case")}</TH>
@@ -161,6 +167,7 @@ export default async function PayPage() {
                 ))}
               </TBody>
             </Table>
+            <Pager page={upcomingPage.page} perPage={upcomingPage.perPage} total={upcomingPage.total} href={(n) => pageHref(duePage.page, n)} label={t("pay.upcomingTitle", { count: upcomingPage.total })} testId="upcoming-pager" />
           </div>
         ) : null}
       </div>

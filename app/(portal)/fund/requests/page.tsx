@@ -11,10 +11,11 @@ import { fundRequests, listFunds } from "@/lib/fund/reports";
 import { parseYearParam } from "@/lib/fund/params";
 import { parseIdParam } from "@/lib/validation";
 import { todayInChina, yearOf } from "@/lib/dates";
-import { formatYuan } from "@/lib/money";
+import { formatYuan, zYuan } from "@/lib/money";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FlashArea } from "@/components/fund/flash";
+import { Pager } from "@/components/fund/pager";
 import { DecideForm, RequestForm } from "@/components/fund/forms";
 
 export async function generateMetadata() {
@@ -22,16 +23,18 @@ export async function generateMetadata() {
   return { title: t("requests.title") };
 }
 
-export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ fund?: string; year?: string; kind?: string; amount?: string }> }) {
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ fund?: string; year?: string; kind?: string; amount?: string; page?: string }> }) {
   const actor = await guardPage("fund.manage", scopeResource);
   const t = await getTranslations("fund");
   const format = await getFormatter();
   const sp = await searchParams;
   const year = parseYearParam(sp.year, yearOf(todayInChina()));
   const funds = await listFunds(actor.orgPath, year);
-  const requests = await fundRequests(actor.orgPath);
+  const requestPage = await fundRequests(actor.orgPath, { page: sp.page });
+  const requests = requestPage.rows;
   const kind = sp.kind === "SUBSIDY" ? "SUBSIDY" : sp.kind === "TOP_UP" ? "TOP_UP" : undefined;
-  const amount = typeof sp.amount === "string" && /^\d{1,12}(\.\d{1,2})?$/.test(sp.amount) ? sp.amount : undefined;
+  const parsedAmount = zYuan.safeParse(sp.amount);
+  const amount = typeof sp.amount === "string" && parsedAmount.success ? sp.amount.trim() : undefined;
   const preset = parseIdParam(sp.fund);
 
   return (
@@ -101,6 +104,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               );
             })}
           </ul>
+          <Pager page={requestPage.page} perPage={requestPage.perPage} total={requestPage.total} href={(n) => `/fund/requests?year=${year}&page=${n}`} label={t("requests.listTitle")} testId="requests-pager" />
         </section>
       </div>
     </FlashArea>
