@@ -6,6 +6,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatYuan } from "@/lib/money";
 import type { SheetView } from "@/lib/fund/reports";
+import { PAID_ARTICLES } from "@/lib/fund/rules";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 
 export async function BalanceSheetTable({ sheet, caption }: { sheet: SheetView; caption: string }) {
@@ -17,7 +18,7 @@ export async function BalanceSheetTable({ sheet, caption }: { sheet: SheetView; 
     { label: t("sheet.subsidiesReceived"), amount: sheet.subsidiesReceived },
     { label: t("sheet.inflow"), amount: sheet.inflow, strong: true },
     { label: t("sheet.subsidiesGranted"), amount: sheet.subsidiesGranted },
-    ...(["ART15", "ART16", "ART17"] as const).map((a) => ({ label: t("sheet.payouts", { article: t(`articles.${a}`) }), amount: sheet.payouts[a], testId: `sheet-payout-${a}` })),
+    ...PAID_ARTICLES.map((a) => ({ label: t("sheet.payouts", { article: t(`articles.${a}`) }), amount: sheet.payouts[a], testId: `sheet-payout-${a}` })),
     { label: t("sheet.payoutsTotal"), amount: sheet.payoutsTotal, testId: "sheet-payouts-total" },
     { label: t("sheet.outflow"), amount: sheet.outflow, strong: true },
     { label: t("sheet.closing"), amount: sheet.closing, strong: true, testId: "sheet-closing" },

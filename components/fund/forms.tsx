@@ -8,6 +8,7 @@
 import { useCallback } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { DEFAULT_PAYMENT_METHOD, PAYMENT_METHODS, paymentMethodLabel } from "@/lib/fund/methods";
+import { FIRST_FUND_YEAR, MAX_FUND_YEAR } from "@/lib/fund/rules";
 import { ActionForm, Field, SubmitButton, useActionFormState } from "@/components/form/action-form";
 import { FormDialog, FormDialogFooter } from "@/components/form/form-dialog";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -126,7 +127,7 @@ export function RequestForm({
         )}
       </Field>
       <Field name="year" label={t("year")} required>
-        {(p) => <Input {...p} type="number" inputMode="numeric" min={2008} max={2100} defaultValue={defaults.year} />}
+        {(p) => <Input {...p} type="number" inputMode="numeric" min={FIRST_FUND_YEAR} max={MAX_FUND_YEAR} defaultValue={defaults.year} />}
       </Field>
       <Field name="kind" label={t("kind")} required>
         {(p) => (

@@ -10,6 +10,7 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "@/lib/i18n/config";
 import { paymentMethodLabel } from "./methods";
+import { PAID_ARTICLES } from "./rules";
 import type { EntryView, YearReport } from "./reports";
 
 /** Translate a key under "fund" (next-intl translator or a test stub). */
@@ -53,7 +54,7 @@ function sheetRows(t: FundTranslate, s: YearReport["total"]): [string, string][]
     [t("sheet.subsidiesReceived"), s.subsidiesReceived],
     [t("sheet.inflow"), s.inflow],
     [t("sheet.subsidiesGranted"), s.subsidiesGranted],
-    ...(["ART15", "ART16", "ART17"] as const).map((a): [string, string] => [t("sheet.payouts", { article: t(`articles.${a}`) }), s.payouts[a]]),
+    ...PAID_ARTICLES.map((a): [string, string] => [t("sheet.payouts", { article: t(`articles.${a}`) }), s.payouts[a]]),
     [t("sheet.payoutsTotal"), s.payoutsTotal],
     [t("sheet.outflow"), s.outflow],
     [t("sheet.closing"), s.closing],

@@ -21,11 +21,13 @@ import { monthPayable } from "@/lib/cases/schedule";
 export const INFLOW_KINDS: ReadonlySet<LedgerKind> = new Set(["APPROPRIATION", "ROLLOVER", "TOP_UP", "SUBSIDY_RECEIVED"]);
 /** Kinds that take money out (grant to a lower union's fund; payout of an approved case, art. 15–17). */
 export const OUTFLOW_KINDS: ReadonlySet<LedgerKind> = new Set(["SUBSIDY_GRANTED", "DISBURSEMENT"]);
-/** The articles whose money the fund pays. */
-export const PAID_ARTICLES: readonly AidArticle[] = ["ART15", "ART16", "ART17"];
+/** The articles whose money the fund pays (第十五条、第十六条 one-off subsidies, 第十七条 monthly support). */
+export const PAID_ARTICLES = ["ART15", "ART16", "ART17"] as const satisfies readonly AidArticle[];
 
 /** Earliest year a fund may open: 《办法》 was issued in 2008. */
 export const FIRST_FUND_YEAR = 2008;
+/** Latest year a form or "?year=" may name (a sanity bound; opening is limited to the current year, assertOpenableYear). */
+export const MAX_FUND_YEAR = 2100;
 
 /** Any money-like value: string ("123.45"), number literal (tests), decimal.js or Prisma Decimal. Yuan. */
 export type Amount = string | number | { toString(): string };

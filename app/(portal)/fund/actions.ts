@@ -15,8 +15,7 @@ import { reopenYear, settleYear } from "@/lib/fund/settlement";
 import { reverseEntry } from "@/lib/fund/reversal";
 import { zYuan } from "@/lib/money";
 import { zDate, zId, zOptionalDate, zOptionalText, zText } from "@/lib/validation";
-
-const zYear = z.coerce.number().int().min(2008).max(2100);
+import { zFundYear } from "@/lib/fund/params";
 
 /** Pages showing fund data, refreshed after every change (literal paths, see revalidatePath). */
 const paths = (...fundIds: number[]) => ["/", "/fund", "/fund/pay", "/fund/requests", "/fund/reports", "/fund/reports/annual", ...fundIds.map((id) => `/fund/${id}`)];
@@ -27,7 +26,7 @@ const zEntryId = z
   .transform((s) => BigInt(s));
 
 export const openYearAction = defineAction({
-  schema: z.object({ fundId: zId, year: zYear }),
+  schema: z.object({ fundId: zId, year: zFundYear }),
   permission: "fund.manage",
   resource: (input) => fundResource(input.fundId),
   run: ({ input, ctx }) => openFundYear(ctx, input),
@@ -53,7 +52,7 @@ export const payAction = defineAction({
 export const createRequestAction = defineAction({
   schema: z.object({
     fundId: zId,
-    year: zYear,
+    year: zFundYear,
     kind: z.enum(["TOP_UP", "SUBSIDY"]),
     amount: zYuan,
     reason: zText(2000),
@@ -80,7 +79,7 @@ export const decideRequestAction = defineAction({
 });
 
 export const settleAction = defineAction({
-  schema: z.object({ fundId: zId, year: zYear }),
+  schema: z.object({ fundId: zId, year: zFundYear }),
   permission: "fund.settle",
   resource: (input) => fundResource(input.fundId),
   run: ({ input, ctx }) => settleYear(ctx, input),
@@ -89,7 +88,7 @@ export const settleAction = defineAction({
 });
 
 export const reopenAction = defineAction({
-  schema: z.object({ fundId: zId, year: zYear, reason: zText(400) }),
+  schema: z.object({ fundId: zId, year: zFundYear, reason: zText(400) }),
   permission: "fund.settle",
   resource: (input) => fundResource(input.fundId),
   run: ({ input, ctx }) => reopenYear(ctx, input),
