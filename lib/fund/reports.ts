@@ -14,7 +14,7 @@ import type { AidArticle, FundYearStatus, LedgerKind, OrgType } from "@/lib/gene
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Decimal, ZERO, yuan } from "@/lib/money";
 import { balanceSheet, monthSeries, PAID_ARTICLES, runwayMonths, type BalanceSheet, type KindTotal } from "./rules";
-import { todayInChina, yearOf } from "@/lib/dates";
+import { todayInChina, yearOf, yearStart } from "@/lib/dates";
 import { parsePageParam } from "@/lib/validation";
 
 /** Months of payouts the runway is averaged over. */
@@ -438,4 +438,18 @@ export async function fundRequests(orgPath: string, opts: { page?: unknown; perP
     decisionNote: r.decisionNote,
   }));
   return { rows: views, total, page, perPage };
+}
+
+/** The annual appropriations of the policy in force on 1 January of `year` (第十一条: city / district, yuan, 2 decimals). */
+export type AppropriationPolicy = { policy: string; city: string; district: string };
+
+/**
+ * What the 第十一条 appropriations are in `year`, read from the PolicyVersion in
+ * force on 1 January (policy data, never a constant in the UI texts).
+ * @returns null when no policy version is in force yet
+ */
+export async function appropriationPolicy(year: number): Promise<AppropriationPolicy | null> {
+  const policy = await db().policyVersion.findFirst({ where: { effectiveFrom: { lte: yearStart(year) } }, orderBy: { effectiveFrom: "desc" } });
+  if (!policy) return null;
+  return { policy: policy.code, city: policy.cityFundAnnual.toFixed(2), district: policy.districtFundAnnual.toFixed(2) };
 }

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFundRequest } from "@/lib/fund/requests";
-import { fundRequests, scheduledPayables } from "@/lib/fund/reports";
+import { appropriationPolicy, fundRequests, scheduledPayables } from "@/lib/fund/reports";
 import { openFundYear } from "@/lib/fund/years";
 import { approvedCase, day, fundWorld, type FundWorld } from "./fund-fixtures";
 
@@ -49,5 +49,12 @@ describe("requests pages", () => {
     const p2 = await fundRequests(w.tree.district.path, { page: "2", perPage: 2 });
     expect([p1.total, p1.rows.length, p2.rows.length]).toEqual([3, 2, 1]);
     expect(new Set([...p1.rows, ...p2.rows].map((r) => r.id)).size).toBe(3);
+  });
+});
+
+describe("the 第十一条 appropriations shown on the dashboard", () => {
+  it("are read from the policy in force on 1 January of the year", async () => {
+    expect(await appropriationPolicy(2026)).toEqual({ policy: w.policy.code, city: w.policy.cityFundAnnual.toFixed(2), district: w.policy.districtFundAnnual.toFixed(2) });
+    expect(await appropriationPolicy(1900)).toBeNull();
   });
 });

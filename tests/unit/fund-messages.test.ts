@@ -40,4 +40,13 @@ describe("fund messages", () => {
       expect(errors[code]).toMatch(/第[十一二三四五六七]+条/);
     }
   });
+  it("takes the 第十一条 appropriation amounts from the policy, not from fixed texts", () => {
+    for (const locale of ["zh-CN", "en"] as const) {
+      const fund = (messagesFor(locale) as Tree).fund as Tree;
+      const all = JSON.stringify(fund);
+      expect(all).not.toMatch(/30\s*万|10\s*万|300,000|100,000/);
+      expect(fund.basis).toContain("{city}");
+      expect(fund.basis).toContain("{district}");
+    }
+  });
 });

@@ -9,7 +9,7 @@ import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { can } from "@/lib/authz";
 import { scopeResource } from "@/lib/fund/access";
-import { districtTotals, fundYears, listFunds, RUNWAY_MONTHS, yearReport } from "@/lib/fund/reports";
+import { appropriationPolicy, districtTotals, fundYears, listFunds, RUNWAY_MONTHS, yearReport } from "@/lib/fund/reports";
 import { parseYearParam } from "@/lib/fund/params";
 import { parseIdParam } from "@/lib/validation";
 import { todayInChina, yearOf } from "@/lib/dates";
@@ -41,12 +41,16 @@ export default async function FundPage({ searchParams }: { searchParams: Promise
   const report = selected.length ? await yearReport(selected, year) : null;
   const isOffice = can(actor, "fund.pay", scopeResource(actor));
   const subject = all ? t("allFunds") : (selected[0]?.orgName ?? "");
+  // 第十一条 amounts come from the policy in force in the shown year (policy data, not a fixed text).
+  const appropriation = await appropriationPolicy(year);
 
   return (
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-sm text-muted-foreground">{t("basis")}</p>
+        <p className="mt-1 text-sm text-muted-foreground">{appropriation
+            ? t("basis", { year, policy: appropriation.policy, city: formatYuan(appropriation.city), district: formatYuan(appropriation.district) })
+            : t("basisNoPolicy", { year })}</p>
       </div>
 
       <nav aria-label={t("title")} className="flex flex-wrap gap-2">
