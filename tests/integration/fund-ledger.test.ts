@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { yuan } from "@/lib/money";
 import { DomainError, ForbiddenError } from "@/lib/errors";
 import { entryFundResource } from "@/lib/fund/access";
 import { can } from "@/lib/authz";
@@ -87,7 +88,7 @@ describe("paying approved cases", () => {
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     expect(new Set(results.map((r) => r.entryId)).size).toBe(1);
     expect(await db().ledgerEntry.count({ where: { payableId: c.payables[0]!.id } })).toBe(1);
-    expect(await balanceOf(w.funds.district.id, 2024)).toBe((Number(before) - 2000).toFixed(2));
+    expect(await balanceOf(w.funds.district.id, 2024)).toBe(yuan(before).minus("2000").toFixed(2));
     // A later replay (retried POST) is answered from the ledger too.
     expect((await payPayable(w.ctx, input, NOW)).replayed).toBe(true);
   });
@@ -143,7 +144,7 @@ describe("subsidy from the upper union (第十一条)", () => {
     const request = await db().fundRequest.findUniqueOrThrow({ where: { id } });
     expect(request.grantingFundId).toBe(w.funds.city.id);
     await decideFundRequest(w.ctx, { requestId: id, approve: true, note: "市总同意补助", postedOn: day("2024-07-01") }, NOW);
-    expect(await balanceOf(w.funds.city.id, 2024)).toBe((Number(cityBefore) - 20000.5).toFixed(2));
+    expect(await balanceOf(w.funds.city.id, 2024)).toBe(yuan(cityBefore).minus("20000.50").toFixed(2));
     expect(await balanceOf(w.funds.otherDistrict.id, 2024)).toBe("20000.50");
     const [granted] = (await ledgerEntries(w.funds.city.id, 2024)).filter((e) => e.kind === "SUBSIDY_GRANTED");
     expect(granted).toMatchObject({ amount: "-20000.50", counterpart: w.tree.otherDistrict.name });
@@ -161,8 +162,8 @@ describe("subsidy from the upper union (第十一条)", () => {
     const district = await balanceOf(w.funds.district.id, 2024);
     const { entryIds: reversals } = await reverseEntry(w.ctx, { entryId: BigInt(entryIds[1]!), reason: "录入错误" }, NOW);
     expect(reversals).toHaveLength(2);
-    expect(await balanceOf(w.funds.city.id, 2024)).toBe((Number(city) + 500).toFixed(2));
-    expect(await balanceOf(w.funds.district.id, 2024)).toBe((Number(district) - 500).toFixed(2));
+    expect(await balanceOf(w.funds.city.id, 2024)).toBe(yuan(city).plus("500").toFixed(2));
+    expect(await balanceOf(w.funds.district.id, 2024)).toBe(yuan(district).minus("500").toFixed(2));
   });
 });
 
@@ -255,7 +256,7 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
     expect(y2024.closingBalance?.toFixed(2)).toBe(closing);
     const y2025 = await db().fundYear.findUniqueOrThrow({ where: { fundId_year: { fundId: w.funds.district.id, year: 2025 } } });
     expect(y2025.openingBalance.toFixed(2)).toBe(closing);
-    expect(y2025.balance.toFixed(2)).toBe((Number(closing) + 100000).toFixed(2));
+    expect(y2025.balance.toFixed(2)).toBe(yuan(closing).plus("100000").toFixed(2));
     const e2025 = await ledgerEntries(w.funds.district.id, 2025);
     expect(e2025.map((e) => [e.kind, e.amount])).toEqual([
       ["APPROPRIATION", "100000.00"],
@@ -275,7 +276,7 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
     const before2025 = await balanceOf(w.funds.district.id, 2025);
     const reopened = await reopenYear(w.ctx, { fundId: w.funds.district.id, year: 2024, reason: "审计调整" }, NOW);
     expect(reopened.reversedRollover).toBe(closing);
-    expect(await balanceOf(w.funds.district.id, 2025)).toBe((Number(before2025) - Number(closing)).toFixed(2));
+    expect(await balanceOf(w.funds.district.id, 2025)).toBe(yuan(before2025).minus(yuan(closing)).toFixed(2));
     const y2025 = await db().fundYear.findUniqueOrThrow({ where: { fundId_year: { fundId: w.funds.district.id, year: 2025 } } });
     expect(y2025.openingBalance.toFixed(2)).toBe("0.00");
     expect((await db().fundYear.findUniqueOrThrow({ where: { fundId_year: { fundId: w.funds.district.id, year: 2024 } } })).status).toBe("OPEN");
@@ -324,9 +325,9 @@ describe("reports and verification", () => {
     const district = report.funds.find((f) => f.fundId === w.funds.district.id)!;
     expect(district.sheet.opening).toBe("0.00");
     expect(district.sheet.appropriation).toBe("100000.00");
-    expect(Number(district.sheet.payouts.ART16)).toBeGreaterThanOrEqual(3000);
+    expect(yuan(district.sheet.payouts.ART16).gte("3000")).toBe(true);
     expect(report.byArticle.map((a) => a.article)).toEqual(["ART15", "ART16", "ART17"]);
-    expect(report.byDistrict.every((d) => Number(d.amount) > 0)).toBe(true);
+    expect(report.byDistrict.every((d) => yuan(d.amount).gt(0))).toBe(true);
   });
 
   it("verifies every fund-year of these funds", async () => {
