@@ -106,19 +106,7 @@ describe("evidence uploads", () => {
 
   it("removes the written file again when the row cannot be stored (limit per case)", async () => {
     const { id } = await createDraft(ctxOf(w.actors.cadre), form());
-    await db().attachment.createMany({
-      data: Array.from({ length: MAX_FILES_PER_CASE }, (_, i) => ({
-        id: crypto.randomUUID(),
-        applicationId: id,
-        uploadedById: w.users.cadre.id,
-        fileName: `${i}.pdf`,
-        mimeType: "application/pdf",
-        sizeBytes: 1,
-        sha256: "0".repeat(64),
-        storageKey: "missing",
-        round: 0,
-      })),
-    });
+    await fillWithPlaceholders(id, MAX_FILES_PER_CASE);
     const before = stored().length;
     await expect(storeEvidence(ctxOf(w.actors.cadre), { caseId: id, file: file(PDF, "第31个.pdf"), permission: "case.edit" })).rejects.toMatchObject({ code: "case.tooManyFiles" });
     expect(stored().length).toBe(before);
@@ -126,19 +114,7 @@ describe("evidence uploads", () => {
 
   it("holds the per-case limit under concurrent uploads: of five racing for the last place, exactly one is stored", async () => {
     const { id } = await createDraft(ctxOf(w.actors.cadre), form());
-    await db().attachment.createMany({
-      data: Array.from({ length: MAX_FILES_PER_CASE - 1 }, (_, i) => ({
-        id: crypto.randomUUID(),
-        applicationId: id,
-        uploadedById: w.users.cadre.id,
-        fileName: `${i}.pdf`,
-        mimeType: "application/pdf",
-        sizeBytes: 1,
-        sha256: "0".repeat(64),
-        storageKey: "missing",
-        round: 0,
-      })),
-    });
+    await fillWithPlaceholders(id, MAX_FILES_PER_CASE - 1);
     const before = stored().length;
     const results = await Promise.allSettled(
       Array.from({ length: 5 }, (_, i) => storeEvidence(ctxOf(w.actors.cadre), { caseId: id, file: file(PDF, `并发${i}.pdf`), permission: "case.edit" })),
@@ -163,3 +139,20 @@ describe("evidence uploads", () => {
     expect(fs.existsSync(path.join(dir, kept.id))).toBe(true);
   });
 });
+
+/** Gives a case `count` attachment rows without files behind them (to reach the per-case limit quickly). */
+async function fillWithPlaceholders(applicationId: number, count: number) {
+  await db().attachment.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      id: crypto.randomUUID(),
+      applicationId,
+      uploadedById: w.users.cadre.id,
+      fileName: `${i}.pdf`,
+      mimeType: "application/pdf",
+      sizeBytes: 1,
+      sha256: "0".repeat(64),
+      storageKey: "missing",
+      round: 0,
+    })),
+  });
+}
