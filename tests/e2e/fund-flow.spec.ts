@@ -158,8 +158,8 @@ test.describe.serial("rights protection fund: pay, report, settle, roll over", (
       return value;
     };
     expect(line("预算拨款（第十三条）")).toBe(100000);
-    expect(line("援助支出：第十六条 一次性补助（不超过 3000 元）")).toBe(3000);
-    expect(line("援助支出：第十七条 最低工资资助（最长六个月）")).toBe(1910);
+    expect(line("援助支出：第十六条 一次性补助（打击报复）")).toBe(3000);
+    expect(line("援助支出：第十七条 最低工资资助（解除劳动合同）")).toBe(1910);
     expect(line("期末余额")).toBe(95090);
     expect(sheet.getRow(4).getCell(2).numFmt).toBe("#,##0.00");
     const ledger = workbook.getWorksheet("明细账")!;
