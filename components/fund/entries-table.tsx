@@ -2,8 +2,7 @@
  * The ledger of a fund-year (server component): every entry with its case,
  * district, recorder and approver (经审会 read-only; the office may reverse).
  */
-import { getLocale, getTranslations } from "next-intl/server";
-import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { getTranslations } from "next-intl/server";
 import { paymentMethodLabel } from "@/lib/fund/methods";
 import { formatYuan } from "@/lib/money";
 import type { EntryView } from "@/lib/fund/reports";
@@ -12,8 +11,6 @@ import { ReverseDialog } from "./forms";
 
 export async function EntriesTable({ entries, caption, canReverse }: { entries: EntryView[]; caption: string; canReverse: boolean }) {
   const t = await getTranslations("fund");
-  const current = await getLocale();
-  const locale = isLocale(current) ? current : DEFAULT_LOCALE;
   if (entries.length === 0) return <p className="text-sm text-muted-foreground">{t("entries.empty")}</p>;
   return (
     <Table label={caption} className="text-xs print:text-[7pt]">
@@ -53,7 +50,7 @@ export async function EntriesTable({ entries, caption, canReverse }: { entries: 
             <TD className="whitespace-nowrap">{e.approvedBy ?? ""}</TD>
             <TD className="min-w-40">
               {e.memo}
-              {e.method ? <span className="text-muted-foreground"> · {paymentMethodLabel(e.method, locale)}</span> : null}
+              {e.method ? <span className="text-muted-foreground"> · {paymentMethodLabel(e.method, t)}</span> : null}
               {e.reference ? <span className="text-muted-foreground"> · {e.reference}</span> : null}
             </TD>
             {canReverse ? (

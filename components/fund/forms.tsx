@@ -6,7 +6,7 @@
  * language; a success is also shown in the page's FlashArea.
  */
 import { useCallback } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { DEFAULT_PAYMENT_METHOD, PAYMENT_METHODS, paymentMethodLabel } from "@/lib/fund/methods";
 import { FIRST_FUND_YEAR, MAX_FUND_YEAR } from "@/lib/fund/rules";
 import { ActionForm, Field, SubmitButton, useActionFormState } from "@/components/form/action-form";
@@ -71,7 +71,7 @@ export function OpenYearForm({ fundId, year }: { fundId: number; year: number })
 /** Pay one payable (第十五至十七条); the hidden version makes a replay idempotent. */
 export function PayForm({ payableId, version, today, label }: { payableId: number; version: number; today: string; label: string }) {
   const t = useTranslations("fund.pay");
-  const locale = useLocale();
+  const tf = useTranslations("fund");
   const action = useFlashing(payAction);
   return (
     <ActionForm action={action} className="grid gap-3 sm:grid-cols-[10rem_9rem_1fr_auto] sm:items-end" aria-label={label}>
@@ -84,8 +84,8 @@ export function PayForm({ payableId, version, today, label }: { payableId: numbe
         {(p) => (
           <Select {...p} defaultValue={DEFAULT_PAYMENT_METHOD}>
             {PAYMENT_METHODS.map((m) => (
-              <option key={m.key} value={m.key}>
-                {paymentMethodLabel(m.key, locale === "en" ? "en" : "zh-CN")}
+              <option key={m} value={m}>
+                {paymentMethodLabel(m, tf)}
               </option>
             ))}
           </Select>

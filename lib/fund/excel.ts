@@ -8,7 +8,6 @@
  * frozen. xlsx stores text as UTF-8 XML, so Chinese opens cleanly in Excel and WPS.
  */
 import ExcelJS from "exceljs";
-import type { Locale } from "@/lib/i18n/config";
 import { paymentMethodLabel } from "./methods";
 import { PAID_ARTICLES } from "./rules";
 import type { EntryView, YearReport } from "./reports";
@@ -108,7 +107,7 @@ function articleSheet(wb: ExcelJS.Workbook, t: FundTranslate, report: YearReport
  */
 export async function fundYearWorkbook(
   t: FundTranslate,
-  input: { name: string; year: number; report: YearReport; entries: EntryView[]; exportedAt: string; locale: Locale },
+  input: { name: string; year: number; report: YearReport; entries: EntryView[]; exportedAt: string },
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "大连市总工会 基层工会干部权益保障平台";
@@ -158,7 +157,7 @@ export async function fundYearWorkbook(
       e.district ?? e.counterpart,
       e.createdBy,
       e.approvedBy,
-      e.method ? paymentMethodLabel(e.method, input.locale) : null,
+      e.method ? paymentMethodLabel(e.method, t) : null,
       e.reference,
       e.memo,
     ]),

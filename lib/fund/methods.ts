@@ -1,31 +1,24 @@
 /**
  * Payment methods of a payout (第四条第3项: the office 具体办理基金的发放) — the
- * one list used by validation (the pay action, payPayable), the pay form, the
- * ledger page, the Excel export and the demo seed. Ledger rows store the key
- * (`LedgerEntry.method`); the labels live here, in both languages, and nowhere else.
+ * one list of keys used by validation (the pay action, payPayable), the pay
+ * form, the ledger page, the Excel export, the demo seed and the bench. Ledger
+ * rows store the key (`LedgerEntry.method`); the labels are messages
+ * (`fund.methods.<KEY>` in lib/i18n/messages), like every other label.
  * Pure, no I/O.
  */
 import { DomainError } from "@/lib/errors";
-import type { Locale } from "@/lib/i18n/config";
 
-/** Every payment method: stored key and its Chinese and English label. */
-export const PAYMENT_METHODS = [
-  { key: "BANK_TRANSFER", zh: "银行转账", en: "Bank transfer" },
-  { key: "CASH", zh: "现金", en: "Cash" },
-  { key: "CHEQUE", zh: "支票", en: "Cheque" },
-] as const;
+/** Every payment method key, in the order the pay form offers them. */
+export const PAYMENT_METHODS = ["BANK_TRANSFER", "CASH", "CHEQUE"] as const;
 
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number]["key"];
-
-/** The keys, for `z.enum(PAYMENT_METHOD_KEYS)`. */
-export const PAYMENT_METHOD_KEYS = PAYMENT_METHODS.map((m) => m.key) as [PaymentMethod, ...PaymentMethod[]];
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** The method preselected in the pay form. */
 export const DEFAULT_PAYMENT_METHOD: PaymentMethod = "BANK_TRANSFER";
 
 /** Is `value` a payment method key? */
 export function isPaymentMethod(value: unknown): value is PaymentMethod {
-  return typeof value === "string" && PAYMENT_METHODS.some((m) => m.key === value);
+  return typeof value === "string" && (PAYMENT_METHODS as readonly string[]).includes(value);
 }
 
 /**
@@ -38,12 +31,9 @@ export function assertPaymentMethod(value: string): PaymentMethod {
 }
 
 /**
- * The label of a stored method in `locale`. Rows recorded before the keys were
- * enforced may hold a Chinese label ("银行转账"): it is recognised and shown in
- * the user's language; anything else is shown as stored.
+ * The label of a stored method: the message `methods.<KEY>` through `t` (a
+ * translator under "fund"); a value that is not a key is shown as stored.
  */
-export function paymentMethodLabel(stored: string, locale: Locale): string {
-  const method = PAYMENT_METHODS.find((m) => m.key === stored || m.zh === stored || m.en === stored);
-  if (!method) return stored;
-  return locale === "en" ? method.en : method.zh;
+export function paymentMethodLabel(stored: string, t: (key: `methods.${PaymentMethod}`) => string): string {
+  return isPaymentMethod(stored) ? t(`methods.${stored}`) : stored;
 }

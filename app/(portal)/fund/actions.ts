@@ -9,7 +9,7 @@ import { defineAction } from "@/lib/server/action";
 import { entryFundResource, fundResource, payableFundResource, requestDeciderResource } from "@/lib/fund/access";
 import { openFundYear } from "@/lib/fund/years";
 import { payPayable } from "@/lib/fund/payout";
-import { PAYMENT_METHOD_KEYS } from "@/lib/fund/methods";
+import { PAYMENT_METHODS } from "@/lib/fund/methods";
 import { createFundRequest, decideFundRequest } from "@/lib/fund/requests";
 import { reopenYear, settleYear } from "@/lib/fund/settlement";
 import { reverseEntry } from "@/lib/fund/reversal";
@@ -39,7 +39,7 @@ export const payAction = defineAction({
     payableId: zId,
     payableVersion: z.coerce.number().int().min(0),
     paidOn: zDate,
-    method: z.enum(PAYMENT_METHOD_KEYS),
+    method: z.enum(PAYMENT_METHODS),
     reference: zOptionalText(100),
   }),
   permission: "fund.pay",

@@ -3,8 +3,7 @@
  *   GET /api/fund/export?year=2026&fundId=3  → one fund-year (收支表, 明细账, 按条款, 按区, 月度支出)
  *   GET /api/fund/export?year=2026           → every fund in the actor's scope (年度汇总 …, 第十四条)
  */
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { defineRoute } from "@/lib/server/action";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
@@ -46,8 +45,7 @@ export const GET = defineRoute({
     if (!fund || !fundYear) throw new NotFoundError();
     const summary = (await listFunds(fund.organization.path, year)).filter((f) => f.fundId === fundId);
     const [report, entries] = await Promise.all([yearReport(summary, year), ledgerEntries(fundId, year)]);
-    const locale = await getLocale();
-    const body = await fundYearWorkbook(translate, { name: fund.organization.name, year, report, entries, exportedAt, locale: isLocale(locale) ? locale : DEFAULT_LOCALE });
+    const body = await fundYearWorkbook(translate, { name: fund.organization.name, year, report, entries, exportedAt });
     return new Response(new Uint8Array(body), {
       headers: {
         "content-type": XLSX,
