@@ -324,7 +324,7 @@ export type PayableView = {
 };
 
 /** One page of a list, with the size of the whole list: lists are paged, never silently cut off. */
-export type Paged<T> = { rows: T[]; total: number; page: number; perPage: number };
+export type Paged<T> = { rows: T[]; total: number; page: number; pages: number };
 
 /** Payables per page of the payment queue (due and upcoming lists each). */
 export const PAYABLES_PER_PAGE = 50;
@@ -378,7 +378,7 @@ export async function scheduledPayables(
     amount: p.amount.toFixed(2),
     wageRate: p.wageRate ? p.wageRate.toFixed(2) : null,
   }));
-  return { rows: views, total, page, perPage };
+  return { rows: views, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
 }
 
 export type RequestView = {
@@ -437,7 +437,7 @@ export async function fundRequests(orgPath: string, opts: { page?: unknown; perP
     decidedAt: r.decidedAt,
     decisionNote: r.decisionNote,
   }));
-  return { rows: views, total, page, perPage };
+  return { rows: views, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
 }
 
 /** The annual appropriations of the policy in force on 1 January of `year` (第十一条: city / district, yuan, 2 decimals). */

@@ -5,6 +5,7 @@ import { listNotifications } from "@/lib/notifications/service";
 import { MarkAllReadButton, MarkReadButton } from "@/components/cases/notification-controls";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
 
 export async function generateMetadata() {
   const t = await getTranslations("notifications");
@@ -57,13 +58,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               ))}
             </ul>
           )}
-          {list.pages > 1 ? (
-            <nav aria-label={t("cases.queue.pagination")} className="mt-4 flex items-center justify-between text-sm">
-              {page > 1 ? <Link href={`/notifications?page=${page - 1}`}>{t("common.previous")}</Link> : <span />}
-              <span>{t("common.page", { page: list.page, pages: list.pages, total: list.total })}</span>
-              {page < list.pages ? <Link href={`/notifications?page=${page + 1}`}>{t("common.next")}</Link> : <span />}
-            </nav>
-          ) : null}
+          <Pager page={list.page} pages={list.pages} total={list.total} href={(n) => `/notifications?page=${n}`} label={t("cases.queue.pagination")} />
         </CardContent>
       </Card>
     </div>

@@ -10,6 +10,7 @@ import { OverdueBadge, StatusBadge } from "@/components/cases/badges";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/input";
+import { Pager } from "@/components/ui/pager";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
 
@@ -176,23 +177,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
               </TBody>
             </Table>
           )}
-          <nav aria-label={t("cases.queue.pagination")} className="flex items-center justify-between gap-2 text-sm">
-            {result.page > 1 ? (
-              <Link className="rounded-md border px-3 py-1.5 hover:bg-muted" href={queueHref(filters, { page: result.page - 1 })} rel="prev">
-                {t("common.previous")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span>{t("common.page", { page: result.page, pages: result.pages, total: result.total })}</span>
-            {result.page < result.pages ? (
-              <Link className="rounded-md border px-3 py-1.5 hover:bg-muted" href={queueHref(filters, { page: result.page + 1 })} rel="next">
-                {t("common.next")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
+          <Pager page={result.page} pages={result.pages} total={result.total} href={(n) => queueHref(filters, { page: n })} label={t("cases.queue.pagination")} />
         </CardContent>
       </Card>
     </div>

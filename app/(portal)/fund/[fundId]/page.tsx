@@ -19,6 +19,7 @@ import { formatYuan } from "@/lib/money";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { YearField } from "@/components/fund/year-field";
 import { BalanceSheetTable } from "@/components/fund/balance-sheet";
@@ -186,13 +187,14 @@ export default async function FundYearPage({ params, searchParams }: { params: P
                 {t("entries.heading")}
               </h2>
               <EntriesTable entries={entries} caption={t("entries.caption", { name: fund.organization.name, year })} canReverse={canManage && fundYear.status === "OPEN"} />
-              {total > ENTRIES_PER_PAGE ? (
-                <nav aria-label={t("entries.heading")} className="flex items-center gap-3 text-sm print:hidden">
-                  {page > 1 ? <Link href={`/fund/${fundId}?year=${year}&page=${page - 1}`}>{t("entries.previous")}</Link> : null}
-                  <span>{t("entries.page", { from: fromSeq, to: Math.min(total, fromSeq + ENTRIES_PER_PAGE - 1), total })}</span>
-                  {fromSeq + ENTRIES_PER_PAGE <= total ? <Link href={`/fund/${fundId}?year=${year}&page=${page + 1}`}>{t("entries.next")}</Link> : null}
-                </nav>
-              ) : null}
+              <Pager
+                page={page}
+                pages={Math.ceil(total / ENTRIES_PER_PAGE)}
+                total={total}
+                href={(n) => `/fund/${fundId}?year=${year}&page=${n}`}
+                label={t("entries.heading")}
+                summary={t("entries.page", { from: fromSeq, to: Math.min(total, fromSeq + ENTRIES_PER_PAGE - 1), total })}
+              />
             </section>
           </>
         ) : null}

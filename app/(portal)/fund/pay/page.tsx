@@ -16,7 +16,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { FlashArea } from "@/components/fund/flash";
-import { Pager } from "@/components/fund/pager";
+import { Pager } from "@/components/ui/pager";
 import { PayForm } from "@/components/fund/forms";
 
 export async function generateMetadata() {
@@ -134,7 +134,7 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
             );
           })}
         </ul>
-        <Pager page={duePage.page} perPage={duePage.perPage} total={duePage.total} href={(n) => pageHref(n, upcomingPage.page)} label={t("pay.dueTitle")} testId="pay-pager" />
+        <Pager page={duePage.page} pages={duePage.pages} total={duePage.total} href={(n) => pageHref(n, upcomingPage.page)} label={t("pay.dueTitle")} testId="pay-pager" />
         {upcoming.length ? (
           <div className="flex flex-col gap-2">
             <h2 id="upcoming-heading" className="text-lg font-semibold">
@@ -167,7 +167,7 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
                 ))}
               </TBody>
             </Table>
-            <Pager page={upcomingPage.page} perPage={upcomingPage.perPage} total={upcomingPage.total} href={(n) => pageHref(duePage.page, n)} label={t("pay.upcomingTitle", { count: upcomingPage.total })} testId="upcoming-pager" />
+            <Pager page={upcomingPage.page} pages={upcomingPage.pages} total={upcomingPage.total} href={(n) => pageHref(duePage.page, n)} label={t("pay.upcomingTitle", { count: upcomingPage.total })} testId="upcoming-pager" />
           </div>
         ) : null}
       </div>

@@ -15,7 +15,7 @@ import { formatYuan, zYuan } from "@/lib/money";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FlashArea } from "@/components/fund/flash";
-import { Pager } from "@/components/fund/pager";
+import { Pager } from "@/components/ui/pager";
 import { DecideForm, RequestForm } from "@/components/fund/forms";
 
 export async function generateMetadata() {
@@ -104,7 +104,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               );
             })}
           </ul>
-          <Pager page={requestPage.page} perPage={requestPage.perPage} total={requestPage.total} href={(n) => `/fund/requests?year=${year}&page=${n}`} label={t("requests.listTitle")} testId="requests-pager" />
+          <Pager page={requestPage.page} pages={requestPage.pages} total={requestPage.total} href={(n) => `/fund/requests?year=${year}&page=${n}`} label={t("requests.listTitle")} testId="requests-pager" />
         </section>
       </div>
     </FlashArea>
