@@ -6,27 +6,21 @@
  */
 import { runWithAppDb } from "./lib/app-db";
 
-/** Write and wait until the text is handed to the OS: runWithAppDb exits the process right after, and a pipe would lose the tail. */
-const write = (stream: NodeJS.WriteStream, text: string) => new Promise<void>((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
-
 runWithAppDb(async () => {
   const { db } = await import("@/lib/db");
   const { verifyLedger } = await import("@/lib/fund/verify");
   const report = await verifyLedger(db());
-  const lines: string[] = [];
   for (const y of report.years) {
     const mark = y.problems.length ? "✗" : "✓";
-    lines.push(`${mark} fund ${y.fundId} ${y.fundName} ${y.year} ${y.status} balance ${y.balance} entries ${y.entryCount}`);
-    for (const p of y.problems) lines.push(`    ${p}`);
+    console.log(`${mark} fund ${y.fundId} ${y.fundName} ${y.year} ${y.status} balance ${y.balance} entries ${y.entryCount}`);
+    for (const p of y.problems) console.log(`    ${p}`);
   }
-  if (report.orphanEntries) lines.push(`✗ ${report.orphanEntries} entries belong to no fund-year`);
+  if (report.orphanEntries) console.log(`✗ ${report.orphanEntries} entries belong to no fund-year`);
   const bad = report.years.filter((y) => y.problems.length).length;
   if (report.ok) {
-    lines.push(`账实一致 / ledger consistent: ${report.years.length} fund-years, ${report.entries} entries verified`);
-    await write(process.stdout, `${lines.join("\n")}\n`);
+    console.log(`账实一致 / ledger consistent: ${report.years.length} fund-years, ${report.entries} entries verified`);
     return 0;
   }
-  await write(process.stdout, `${lines.join("\n")}\n`);
-  await write(process.stderr, `账实不符 / ledger INCONSISTENT: ${bad} of ${report.years.length} fund-years, ${report.orphanEntries} orphan entries\n`);
+  console.error(`账实不符 / ledger INCONSISTENT: ${bad} of ${report.years.length} fund-years, ${report.orphanEntries} orphan entries`);
   return 1;
 });

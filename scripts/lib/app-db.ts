@@ -43,8 +43,8 @@ export async function openAppDatabase(): Promise<{ cluster: Cluster; databaseUrl
 
 /**
  * Run a maintenance command against the portal's database with the app's own
- * Prisma client, then close everything and exit with the command's code
- * (errors print their message and exit 1).
+ * Prisma client, then close everything and exit with the command's code once
+ * its output is written (errors print their message and exit 1).
  */
 export function runWithAppDb(command: () => Promise<number | void>): void {
   const main = async () => {
@@ -60,10 +60,21 @@ export function runWithAppDb(command: () => Promise<number | void>): void {
     }
   };
   main().then(
-    (code) => process.exit(code),
+    (code) => exitAfterOutput(code),
     (error) => {
       console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
+      return exitAfterOutput(1);
     },
   );
+}
+
+/**
+ * process.exit() does not wait for a piped stdout/stderr to drain (Node writes
+ * to pipes asynchronously), so a long report piped to a file or another
+ * process would lose its tail (the verdict). Exit only once both are flushed.
+ */
+async function exitAfterOutput(code: number): Promise<never> {
+  const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write("", () => resolve()));
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
 }
