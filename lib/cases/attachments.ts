@@ -45,6 +45,10 @@ export async function storeEvidence(ctx: RequestContext, input: { caseId: number
 
   const id = randomUUID();
   const target = filePath(id);
+  // Only the upload folder itself is private (0700): a recursive mkdir would give its missing
+  // parents 0700 too, and the default parent .data/ must stay reachable by the embedded
+  // PostgreSQL's own user (.data/pg).
+  await fs.mkdir(path.dirname(path.dirname(target)), { recursive: true });
   await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   await fs.writeFile(target, bytes, { flag: "wx", mode: 0o600 });
   try {

@@ -28,7 +28,8 @@ const rows = () => db().attachment.count({ where: { applicationId: caseId } });
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cases-uploads-"));
-  process.env.UPLOAD_DIR = path.join(dir, "nested");
+  // Two missing levels, like the default .data/uploads: only the last one may become private.
+  process.env.UPLOAD_DIR = path.join(dir, "data", "uploads");
   process.env.MAX_UPLOAD_BYTES = String(MAX);
   resetEnvCache();
   dir = process.env.UPLOAD_DIR;
@@ -39,7 +40,7 @@ afterAll(() => {
   delete process.env.UPLOAD_DIR;
   delete process.env.MAX_UPLOAD_BYTES;
   resetEnvCache();
-  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  fs.rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true });
 });
 
 async function refused(promise: Promise<unknown>) {
@@ -63,6 +64,10 @@ describe("evidence uploads", () => {
     expect(row).toMatchObject({ mimeType: "application/pdf", sizeBytes: PDF.byteLength, round: 0, sha256: createHash("sha256").update(PDF).digest("hex"), storageKey: result.id });
     expect(fs.readFileSync(path.join(dir, row.storageKey))).toEqual(PDF);
     expect(fs.statSync(path.join(dir, row.storageKey)).mode & 0o777).toBe(0o600);
+    // The upload folder is private; the folder above it (.data, shared with the embedded
+    // PostgreSQL's own user) keeps ordinary permissions.
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.dirname(dir)).mode & 0o001).toBe(0o001);
     expect((await readEvidence(caseId, result.id)).bytes).toEqual(PDF);
     expect(await db().auditLog.count({ where: { entityType: "Attachment", entityId: result.id, action: "attachment.upload" } })).toBe(1);
   });
