@@ -47,6 +47,14 @@ export async function lockYear(tx: Tx, fundId: number, year: number): Promise<Lo
 }
 
 /**
+ * Lock one payable row (SELECT … FOR UPDATE) — after the fund-year locks, as
+ * paying and reversing both do, so its status cannot change under them.
+ */
+export async function lockPayable(tx: Tx, payableId: number): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Payable" WHERE id = ${payableId} FOR UPDATE`;
+}
+
+/**
  * Lock several fund-years in ascending (year, fundId) order — the one global
  * order that keeps concurrent postings free of deadlocks.
  * @returns the locked rows in the order of `keys` (null = not opened)

@@ -4,7 +4,7 @@
  */
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { actorIdOf, lockOpenedYear, postEntry } from "./ledger";
+import { actorIdOf, lockOpenedYear, lockPayable, postEntry } from "./ledger";
 import { assertPayable, assertPostable, payableIdempotencyKey, signedAmount } from "./rules";
 import { isoDate, todayInChina, yearOf } from "@/lib/dates";
 import { assertPaymentMethod, type PaymentMethod } from "./methods";
@@ -68,7 +68,7 @@ export async function payPayable(ctx: RequestContext, input: PayInput, now: Date
       return { fundId: earlier.fundId, entryId: earlier.id.toString(), amount: earlier.amount.toFixed(2), balanceAfter: earlier.balanceAfter.toFixed(2), idempotencyKey: key, replayed: true };
     }
 
-    await tx.$queryRaw`SELECT id FROM "Payable" WHERE id = ${input.payableId} FOR UPDATE`;
+    await lockPayable(tx, input.payableId);
     const payable = await tx.payable.findUniqueOrThrow({
       where: { id: input.payableId },
       include: { application: { select: { id: true, status: true, reemployedOn: true, reportingOrgId: true } } },

@@ -7,7 +7,7 @@ import { authorize } from "@/lib/authz";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { fundResource } from "./access";
-import { actorIdOf, lockYears, postEntry, type LockedYear } from "./ledger";
+import { actorIdOf, lockPayable, lockYears, postEntry, type LockedYear } from "./ledger";
 import { payableAfterReversal, reversalOf } from "./rules";
 import { isoDate, todayInChina, yearEnd } from "@/lib/dates";
 import { defaultLocaleText } from "@/lib/notifications/text";
@@ -89,7 +89,7 @@ export async function reverseEntry(ctx: RequestContext, input: { entryId: bigint
       );
       ids.push(entry.id.toString());
       if (target.kind === "DISBURSEMENT" && target.payableId !== null) {
-        await tx.$queryRaw`SELECT id FROM "Payable" WHERE id = ${target.payableId} FOR UPDATE`;
+        await lockPayable(tx, target.payableId);
         const { application, ...before } = await tx.payable.findUniqueOrThrow({
           where: { id: target.payableId },
           include: { application: { select: { status: true, reemployedOn: true } } },

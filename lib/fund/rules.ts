@@ -236,13 +236,25 @@ export type PayableAfterReversal = { status: "SCHEDULED" } | { status: "CANCELLE
  * - an art. 17 month the cadre was re-employed in or before (第十七条 至重新领薪或工作为止,
  *   the same `monthPayable` rule as the schedule and the payout).
  */
-export function payableAfterReversal(input: { kind: PayableKind; dueOn: Date; applicationStatus: CaseStatus; reemployedOn: Date | null }): PayableAfterReversal {
-  if (input.applicationStatus !== "APPROVED") return { status: "CANCELLED", reason: "caseNotApproved" };
-  if (input.kind === "MONTHLY_SUPPORT" && input.reemployedOn && !monthPayable(input.dueOn, input.reemployedOn)) return { status: "CANCELLED", reason: "reemployed" };
-  return { status: "SCHEDULED" };
+export function payableAfterReversal(input: PayableCase): PayableAfterReversal {
+  const reason = neverPayable(input);
+  return reason ? { status: "CANCELLED", reason } : { status: "SCHEDULED" };
 }
 
+/** What decides whether a payable can still be paid at all: its kind, due day and case. */
+type PayableCase = { kind: PayableKind; dueOn: Date; applicationStatus: CaseStatus; reemployedOn: Date | null };
 
+/**
+ * Why a payable can never be paid, or null: the case is no longer APPROVED
+ * (第四条第3项: the office pays what was decided), or an art. 17 month the
+ * cadre was re-employed in or before (第十七条 至重新领薪或工作为止 — the cases
+ * schedule's own `monthPayable`). Shared by assertPayable and payableAfterReversal.
+ */
+function neverPayable(input: PayableCase): "caseNotApproved" | "reemployed" | null {
+  if (input.applicationStatus !== "APPROVED") return "caseNotApproved";
+  if (input.kind === "MONTHLY_SUPPORT" && input.reemployedOn && !monthPayable(input.dueOn, input.reemployedOn)) return "reemployed";
+  return null;
+}
 
 /** Idempotency key of the payment of a payable at a given version (one debit per key). */
 export function payableIdempotencyKey(payableId: number, version: number): string {
@@ -264,20 +276,12 @@ export function payableIdempotencyKey(payableId: number, version: number): strin
  * @throws ConflictError fund.alreadyPaid; DomainError fund.payableCancelled |
  *   fund.caseNotApproved | fund.notDue | fund.reemployed
  */
-export function assertPayable(input: {
-  status: PayableStatus;
-  kind: PayableKind;
-  dueOn: Date;
-  applicationStatus: CaseStatus;
-  reemployedOn: Date | null;
-  paidOn: Date;
-}): void {
+export function assertPayable(input: PayableCase & { status: PayableStatus; paidOn: Date }): void {
   if (input.status === "PAID") throw new ConflictError("fund.alreadyPaid");
   if (input.status === "CANCELLED") throw new DomainError("fund.payableCancelled", {}, 409);
-  if (input.applicationStatus !== "APPROVED") throw new DomainError("fund.caseNotApproved", {}, 409);
-  if (input.kind === "MONTHLY_SUPPORT" && input.reemployedOn && !monthPayable(input.dueOn, input.reemployedOn)) {
-    throw new DomainError("fund.reemployed", { date: isoDate(input.reemployedOn) }, 409);
-  }
+  const never = neverPayable(input);
+  if (never === "caseNotApproved") throw new DomainError("fund.caseNotApproved", {}, 409);
+  if (never === "reemployed") throw new DomainError("fund.reemployed", { date: isoDate(input.reemployedOn!) }, 409);
   if (input.paidOn.getTime() < input.dueOn.getTime()) throw new DomainError("fund.notDue", { date: isoDate(input.dueOn) });
 }
 
