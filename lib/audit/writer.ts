@@ -74,17 +74,29 @@ export type MutateOptions = {
 
 /**
  * Run `work` in one transaction and write the audit rows it records.
- * @throws Error when `work` records nothing — every mutation must be audited.
+ * `work` may instead call `unchanged()` when it found nothing to change (e.g.
+ * settings saved with the values already in force): it then commits without an
+ * audit row, having written nothing.
+ * @throws Error when `work` records nothing and did not declare `unchanged()` —
+ *   every mutation must be audited.
  */
 export async function mutate<T>(
   ctx: RequestContext,
-  work: (tx: Tx, record: RecordAudit) => Promise<T>,
+  work: (tx: Tx, record: RecordAudit, unchanged: () => void) => Promise<T>,
   options: MutateOptions = {},
 ): Promise<T> {
   return db().$transaction(
     async (tx) => {
       const entries: AuditEntry[] = [];
-      const result = await work(tx, (entry) => entries.push(entry));
+      let declaredUnchanged = false;
+      const result = await work(
+        tx,
+        (entry) => entries.push(entry),
+        () => {
+          declaredUnchanged = true;
+        },
+      );
+      if (entries.length === 0 && declaredUnchanged) return result;
       if (entries.length === 0) throw new Error("mutation without an audit entry");
       await writeAuditEntries(tx, ctx, entries);
       return result;

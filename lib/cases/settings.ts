@@ -37,9 +37,6 @@ export async function addMinimumWage(ctx: RequestContext, input: { effectiveFrom
   });
 }
 
-/** Thrown inside the transaction when nothing differs, so it rolls back having written nothing. */
-class NothingChanged extends Error {}
-
 /**
  * Set the number of calendar days of each stage (art. 18; applies to cases entering a stage from now on).
  * Only stages whose days differ are written and audited; saving the values already in force is a
@@ -47,22 +44,16 @@ class NothingChanged extends Error {}
  * @returns saved: whether anything changed; changed: the stages whose days were written
  */
 export async function setReviewDeadlines(ctx: RequestContext, days: Record<CaseStage, number>): Promise<{ saved: boolean; changed: CaseStage[] }> {
-  try {
-    return await mutate(ctx, async (tx, record) => {
-      const changed: CaseStage[] = [];
-      for (const stage of STAGES) {
-        const before = await tx.reviewDeadline.findUnique({ where: { stage } });
-        if (before?.days === days[stage]) continue;
-        const after = await tx.reviewDeadline.upsert({ where: { stage }, update: { days: days[stage] }, create: { stage, days: days[stage] } });
-        record({ action: "reviewDeadline.update", entityType: "ReviewDeadline", entityId: stage, before, after });
-        changed.push(stage);
-      }
-      // mutate() refuses a transaction without an audit entry (that was a 500); nothing to record = nothing to do.
-      if (changed.length === 0) throw new NothingChanged();
-      return { saved: true, changed };
-    });
-  } catch (error) {
-    if (error instanceof NothingChanged) return { saved: false, changed: [] };
-    throw error;
-  }
+  return mutate(ctx, async (tx, record, unchanged) => {
+    const changed: CaseStage[] = [];
+    for (const stage of STAGES) {
+      const before = await tx.reviewDeadline.findUnique({ where: { stage } });
+      if (before?.days === days[stage]) continue;
+      const after = await tx.reviewDeadline.upsert({ where: { stage }, update: { days: days[stage] }, create: { stage, days: days[stage] } });
+      record({ action: "reviewDeadline.update", entityType: "ReviewDeadline", entityId: stage, before, after });
+      changed.push(stage);
+    }
+    if (changed.length === 0) unchanged();
+    return { saved: changed.length > 0, changed };
+  });
 }

@@ -91,6 +91,12 @@ describe("audit chain (append-only, hash-chained)", () => {
     expect((await db().organization.findUniqueOrThrow({ where: { id: grassroots.id } })).name).not.toBe("未审计的修改");
   });
 
+  it("commits a declared no-op without an audit row", async () => {
+    const before = await db().auditLog.count();
+    await expect(mutate(ctxOf(null), async (_tx, _record, unchanged) => (unchanged(), "nothing to do"))).resolves.toBe("nothing to do");
+    expect(await db().auditLog.count()).toBe(before);
+  });
+
   it("keeps one unbroken chain under concurrent writers", async () => {
     const { grassroots } = await createTree();
     await Promise.all(
