@@ -16,6 +16,7 @@ import { Decimal, ZERO, yuan } from "@/lib/money";
 import { balanceSheet, monthSeries, PAID_ARTICLES, runwayMonths, type BalanceSheet, type KindTotal } from "./rules";
 import { todayInChina, yearOf, yearStart } from "@/lib/dates";
 import { parsePageParam } from "@/lib/validation";
+import { findPolicyInForce } from "@/lib/policy/service";
 
 /** Months of payouts the runway is averaged over. */
 export const RUNWAY_MONTHS = 6;
@@ -449,7 +450,8 @@ export type AppropriationPolicy = { policy: string; city: string; district: stri
  * @returns null when no policy version is in force yet
  */
 export async function appropriationPolicy(year: number): Promise<AppropriationPolicy | null> {
-  const policy = await db().policyVersion.findFirst({ where: { effectiveFrom: { lte: yearStart(year) } }, orderBy: { effectiveFrom: "desc" } });
+  // The same policy the year's appropriation is posted from (ensureYearOpened).
+  const policy = await findPolicyInForce(db(), yearStart(year));
   if (!policy) return null;
   return { policy: policy.code, city: policy.cityFundAnnual.toFixed(2), district: policy.districtFundAnnual.toFixed(2) };
 }
