@@ -39,6 +39,14 @@ const nextConfig: NextConfig = {
     // forbidden() → app/forbidden.tsx with HTTP 403
     authInterrupts: true,
   },
+  // The aid requests were called "cases" in the first release (routes /cases/…): links kept in
+  // bookmarks and in notification rows written then still land on the application.
+  async redirects() {
+    return [
+      { source: "/cases", destination: "/applications", permanent: true },
+      { source: "/cases/:path*", destination: "/applications/:path*", permanent: true },
+    ];
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

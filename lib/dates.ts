@@ -1,5 +1,5 @@
 /**
- * Calendar arithmetic (pure, no I/O), shared by cases and the fund. Calendar days are Dates
+ * Calendar arithmetic (pure, no I/O), shared by applications and the fund. Calendar days are Dates
  * at UTC midnight, as PostgreSQL `date` columns come back from Prisma and as
  * `zDate` parses form fields.
  */

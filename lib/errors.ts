@@ -8,7 +8,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 export class DomainError extends Error {
   constructor(
-    /** i18n key under "errors", e.g. "case.outOfOrder" */
+    /** i18n key under "errors", e.g. "application.outOfOrder" */
     readonly code: string,
     readonly values: Record<string, string | number> = {},
     readonly status: ErrorStatus = 422,

@@ -15,12 +15,12 @@ export type NavItem = {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "home", roles: "ANY" },
   { href: "/orgs", label: "orgs", roles: "ANY" },
-  // cadre rights cases (art. 15–18)
-  { href: "/cases", label: "myCases", roles: ["CADRE"] },
-  { href: "/cases/new", label: "newCase", roles: ["CADRE"] },
-  { href: "/cases/queue", label: "queue", roles: ["GRASSROOTS_OFFICER", "DISTRICT_REVIEWER", "LEADING_GROUP_OFFICE", "LEADING_GROUP_MEMBER", "CHAIRPERSON_MEETING", "FINANCE_AUDITOR"] },
+  // cadre rights applications (art. 15–18)
+  { href: "/applications", label: "myApplications", roles: ["CADRE"] },
+  { href: "/applications/new", label: "newApplication", roles: ["CADRE"] },
+  { href: "/applications/queue", label: "queue", roles: ["GRASSROOTS_OFFICER", "DISTRICT_REVIEWER", "LEADING_GROUP_OFFICE", "LEADING_GROUP_MEMBER", "CHAIRPERSON_MEETING", "FINANCE_AUDITOR"] },
   { href: "/notifications", label: "notifications", roles: "ANY" },
-  { href: "/cases/settings", label: "caseSettings", roles: ["ADMIN"] },
+  { href: "/applications/settings", label: "applicationSettings", roles: ["ADMIN"] },
   // rights protection fund (art. 11–14): the office pays and settles, 经审会 reads
   { href: "/fund", label: "fund", roles: ["LEADING_GROUP_OFFICE", "LEADING_GROUP_MEMBER", "CHAIRPERSON_MEETING", "FINANCE_AUDITOR"] },
   { href: "/fund/pay", label: "fundPay", roles: ["LEADING_GROUP_OFFICE"] },

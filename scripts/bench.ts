@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark in scripts/bench/*.ts, each against its own
  * fresh, migrated database (embedded PostgreSQL unless DATABASE_URL is set).
  * Benchmarks print their own figures (p50/p95, totals); nothing here asserts.
- * Run one: `npm run bench -- cases`.
+ * Run one: `npm run bench -- applications`.
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -7,7 +7,7 @@ import { MobileNav } from "@/components/shell/mobile-nav";
 import { NavLinks } from "@/components/shell/nav-links";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { SignOutButton } from "@/components/shell/sign-out-button";
-import { NotificationBell } from "@/components/cases/notification-bell";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export const dynamic = "force-dynamic";
 

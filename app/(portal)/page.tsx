@@ -5,7 +5,7 @@ import { navFor } from "@/lib/nav";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ROLE_ORDER } from "@/lib/roles";
-import { CasesHomeWidget } from "@/components/cases/home-widget";
+import { ApplicationsHomeWidget } from "@/components/applications/home-widget";
 import { FundHomeWidget } from "@/components/fund/home-widget";
 
 export default async function HomePage() {
@@ -37,7 +37,7 @@ export default async function HomePage() {
           </div>
         </CardContent>
       </Card>
-      <CasesHomeWidget actor={actor} />
+      <ApplicationsHomeWidget actor={actor} />
       <FundHomeWidget actor={actor} />
       <Card>
         <CardHeader>

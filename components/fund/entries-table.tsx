@@ -1,5 +1,5 @@
 /**
- * The ledger of a fund-year (server component): every entry with its case,
+ * The ledger of a fund-year (server component): every entry with its application,
  * district, recorder and approver (经审会 read-only; the office may reverse).
  */
 import { getTranslations } from "next-intl/server";
@@ -23,7 +23,7 @@ export async function EntriesTable({ entries, caption, canReverse }: { entries: 
           <TH className="text-right!">{t("entries.amount")}</TH>
           <TH className="text-right!">{t("entries.balanceAfter")}</TH>
           <TH>{t("entries.article")}</TH>
-          <TH>{t("entries.case")}</TH>
+          <TH>{t("entries.application")}</TH>
           <TH>{t("entries.district")}</TH>
           <TH>{t("entries.createdBy")}</TH>
           <TH>{t("entries.approvedBy")}</TH>
@@ -44,7 +44,7 @@ export async function EntriesTable({ entries, caption, canReverse }: { entries: 
             <TD className={`text-right tabular-nums ${e.amount.startsWith("-") ? "text-red-700" : ""}`}>{formatYuan(e.amount)}</TD>
             <TD className="text-right tabular-nums">{formatYuan(e.balanceAfter)}</TD>
             <TD className="whitespace-nowrap">{e.article ? t(`articleShort.${e.article}`) : ""}</TD>
-            <TD className="whitespace-nowrap font-mono">{e.caseNumber ?? ""}</TD>
+            <TD className="whitespace-nowrap font-mono">{e.applicationNumber ?? ""}</TD>
             <TD>{e.district ?? e.counterpart ?? ""}</TD>
             <TD className="whitespace-nowrap">{e.createdBy}</TD>
             <TD className="whitespace-nowrap">{e.approvedBy ?? ""}</TD>

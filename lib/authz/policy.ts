@@ -5,9 +5,9 @@
  * missing role or an organisation outside the actor's subtree is refused.
  * Reviewers act only on organisations in their own subtree (DOMAIN.md
  * "Each reviewer sees only the organisations under their own unit"), and
- * nobody reviews their own case. Art. 18 fixes who acts at which stage.
+ * nobody reviews their own application. Art. 18 fixes who acts at which stage.
  */
-import type { CaseStage, Role } from "@/lib/generated/prisma/enums";
+import type { ApplicationStage, Role } from "@/lib/generated/prisma/enums";
 import type { Actor, Resource } from "./types";
 
 /** Every action the portal knows. Adding a feature = adding its actions here. */
@@ -21,16 +21,16 @@ export const ACTIONS = [
   "audit.view",
   "policy.view",
   "policy.manage",
-  // cadre rights cases (art. 15–18)
-  "case.create",
-  "case.view",
-  "case.queue",
-  "case.edit",
-  "case.review",
-  "case.fastTrack",
-  "case.measure",
-  "case.recordReemployment",
-  "case.viewBankAccount",
+  // cadre rights applications (art. 15–18)
+  "application.create",
+  "application.view",
+  "application.queue",
+  "application.edit",
+  "application.review",
+  "application.fastTrack",
+  "application.measure",
+  "application.recordReemployment",
+  "application.viewBankAccount",
   // rights protection fund (art. 11–14)
   "fund.view",
   "fund.report",
@@ -65,7 +65,7 @@ const REVIEW_ROLES: Role[] = [
 ];
 
 /** Art. 18: the role that acts at each stage of the chain. */
-export const STAGE_ROLE: Record<CaseStage, Role> = {
+export const STAGE_ROLE: Record<ApplicationStage, Role> = {
   GRASSROOTS: "GRASSROOTS_OFFICER", // 18.1 所在单位工会研究提出意见
   DISTRICT: "DISTRICT_REVIEWER", // 18.2 区市县总工会、产业工会调查核实
   OFFICE: "LEADING_GROUP_OFFICE", // 18.3 办公室提出初审意见
@@ -76,14 +76,14 @@ export const STAGE_ROLE: Record<CaseStage, Role> = {
  * Art. 18.3: the office (初审) and the leading group (审议决定) are the city federation's
  * (市总工会维权领导小组及其办公室); holders of those roles at a lower level do not act there.
  */
-export const CITY_STAGES: readonly CaseStage[] = ["OFFICE", "LEADING_GROUP"];
+export const CITY_STAGES: readonly ApplicationStage[] = ["OFFICE", "LEADING_GROUP"];
 
 function orgPathOf(resource: Resource): string | null {
   switch (resource.type) {
     case "organization":
       return resource.path;
     case "user":
-    case "case":
+    case "application":
       return resource.orgPath;
     case "fund":
       return resource.orgPath;
@@ -100,7 +100,7 @@ const scoped = (actor: Actor, resource: Resource) => {
 /** Fund writes: in scope, and never by a member of the funds review committee (art. 12). */
 const fundWriter = (actor: Actor, resource: Resource) => scoped(actor, resource) && !actor.roles.includes("FINANCE_AUDITOR");
 
-const notOwnCase = (actor: Actor, resource: Resource) => resource.type === "case" && resource.applicantId !== actor.id;
+const notOwnApplication = (actor: Actor, resource: Resource) => resource.type === "application" && resource.applicantId !== actor.id;
 
 const RULES: Record<Action, Rule> = {
   "home.view": { on: ["system"], roles: "ANY" },
@@ -119,64 +119,64 @@ const RULES: Record<Action, Rule> = {
   "policy.manage": { on: ["system"], roles: ["ADMIN"] },
 
   // A cadre files for themselves, in their own organisation (art. 18.1).
-  "case.create": { on: ["organization"], roles: ["CADRE"], when: (a, r) => r.type === "organization" && r.id === a.organizationId },
-  "case.view": {
-    on: ["case"],
+  "application.create": { on: ["organization"], roles: ["CADRE"], when: (a, r) => r.type === "organization" && r.id === a.organizationId },
+  "application.view": {
+    on: ["application"],
     roles: "ANY",
     when: (a, r) =>
-      r.type === "case" &&
+      r.type === "application" &&
       (r.applicantId === a.id ||
         (a.roles.some((role) => REVIEW_ROLES.includes(role)) &&
           r.status !== "DRAFT" &&
           (inSubtree(a, r.orgPath) || inSubtree(a, r.reportingOrgPath)))),
   },
   // The review queues (art. 18): reviewers of every stage, the chairperson's meeting (18.3) and the funds review committee (read-only).
-  "case.queue": { on: ["system"], roles: REVIEW_ROLES },
-  "case.edit": {
-    on: ["case"],
+  "application.queue": { on: ["system"], roles: REVIEW_ROLES },
+  "application.edit": {
+    on: ["application"],
     roles: ["CADRE"],
-    when: (a, r) => r.type === "case" && r.applicantId === a.id && (r.status === "DRAFT" || r.status === "RETURNED"),
+    when: (a, r) => r.type === "application" && r.applicantId === a.id && (r.status === "DRAFT" || r.status === "RETURNED"),
   },
-  // The reviewer of the case's current stage, in whose subtree it lies, never on their own case;
+  // The reviewer of the application's current stage, in whose subtree it lies, never on their own application;
   // at the office and leading-group stages only at the city federation (18.3, CITY_STAGES).
-  "case.review": {
-    on: ["case"],
+  "application.review": {
+    on: ["application"],
     roles: ["GRASSROOTS_OFFICER", "DISTRICT_REVIEWER", "LEADING_GROUP_OFFICE", "LEADING_GROUP_MEMBER"],
     when: (a, r) =>
-      r.type === "case" &&
+      r.type === "application" &&
       r.status === "IN_REVIEW" &&
       r.stage !== null &&
       a.roles.includes(STAGE_ROLE[r.stage]) &&
       (!CITY_STAGES.includes(r.stage) || a.orgType === "CITY_FEDERATION") &&
-      notOwnCase(a, r) &&
+      notOwnApplication(a, r) &&
       inSubtree(a, r.stage === "DISTRICT" ? r.reportingOrgPath : r.orgPath),
   },
-  // 18.3 特殊情况可直接由各级主席办公会议审定批准 — the meeting of a level covering the case.
-  "case.fastTrack": {
-    on: ["case"],
+  // 18.3 特殊情况可直接由各级主席办公会议审定批准 — the meeting of a level covering the application.
+  "application.fastTrack": {
+    on: ["application"],
     roles: ["CHAIRPERSON_MEETING"],
-    when: (a, r) => r.type === "case" && r.status === "IN_REVIEW" && notOwnCase(a, r) && inSubtree(a, r.reportingOrgPath),
+    when: (a, r) => r.type === "application" && r.status === "IN_REVIEW" && notOwnApplication(a, r) && inSubtree(a, r.reportingOrgPath),
   },
   // Art. 6–10 measures are taken by the upper union (district/industrial) or the office.
-  "case.measure": {
-    on: ["case"],
+  "application.measure": {
+    on: ["application"],
     roles: ["DISTRICT_REVIEWER", "LEADING_GROUP_OFFICE"],
-    when: (a, r) => r.type === "case" && r.status !== "DRAFT" && notOwnCase(a, r) && inSubtree(a, r.reportingOrgPath),
+    when: (a, r) => r.type === "application" && r.status !== "DRAFT" && notOwnApplication(a, r) && inSubtree(a, r.reportingOrgPath),
   },
   // Art. 17: support ends at re-employment; recorded by the upper union or the office.
-  "case.recordReemployment": {
-    on: ["case"],
+  "application.recordReemployment": {
+    on: ["application"],
     roles: ["DISTRICT_REVIEWER", "LEADING_GROUP_OFFICE"],
-    when: (a, r) => r.type === "case" && r.status === "APPROVED" && notOwnCase(a, r) && inSubtree(a, r.reportingOrgPath),
+    when: (a, r) => r.type === "application" && r.status === "APPROVED" && notOwnApplication(a, r) && inSubtree(a, r.reportingOrgPath),
   },
-  // The full bank account number of a case (申报表): the applicant themself, and the office that
-  // pays the aid from the fund (art. 4.3, 13) in whose subtree the case lies; everyone else sees it
-  // masked (maskAccount in lib/cases/bank-account.ts). The funds review committee stays read-only (art. 12).
-  "case.viewBankAccount": {
-    on: ["case"],
+  // The full bank account number of an application (申报表): the applicant themself, and the office that
+  // pays the aid from the fund (art. 4.3, 13) in whose subtree the application lies; everyone else sees it
+  // masked (maskAccount in lib/applications/bank-account.ts). The funds review committee stays read-only (art. 12).
+  "application.viewBankAccount": {
+    on: ["application"],
     roles: "ANY",
     when: (a, r) =>
-      r.type === "case" &&
+      r.type === "application" &&
       (r.applicantId === a.id ||
         (a.roles.includes("LEADING_GROUP_OFFICE") && !a.roles.includes("FINANCE_AUDITOR") && r.status !== "DRAFT" && inSubtree(a, r.orgPath))),
   },

@@ -23,14 +23,14 @@ export type Resource =
   | { type: "organization"; id: number; path: string }
   | { type: "user"; id: number; orgPath: string }
   | {
-      type: "case";
+      type: "application";
       id?: number;
       applicantId: number;
       /** the applicant's own union */
       orgPath: string;
       /** the district/industrial union it reports to (art. 18.1) */
       reportingOrgPath: string;
-      stage: import("@/lib/generated/prisma/enums").CaseStage | null;
-      status: import("@/lib/generated/prisma/enums").CaseStatus;
+      stage: import("@/lib/generated/prisma/enums").ApplicationStage | null;
+      status: import("@/lib/generated/prisma/enums").ApplicationStatus;
     }
   | { type: "fund"; id?: number; orgPath: string };

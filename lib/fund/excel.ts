@@ -102,7 +102,7 @@ function articleSheet(wb: ExcelJS.Workbook, t: FundTranslate, report: YearReport
 
 /**
  * Workbook of one fund-year: 收支表 (balance sheet), 明细账 (every entry with
- * case, district, recorder and approver, and a total row), 按条款, 按区, 月度支出.
+ * application, district, recorder and approver, and a total row), 按条款, 按区, 月度支出.
  * @returns the .xlsx file
  */
 export async function fundYearWorkbook(
@@ -138,7 +138,7 @@ export async function fundYearWorkbook(
       { header: t("entries.amount"), width: 16, money: true },
       { header: t("entries.balanceAfter"), width: 16, money: true },
       { header: t("entries.article"), width: 10 },
-      { header: t("entries.case"), width: 20 },
+      { header: t("entries.application"), width: 20 },
       { header: t("entries.district"), width: 20 },
       { header: t("entries.createdBy"), width: 12 },
       { header: t("entries.approvedBy"), width: 12 },
@@ -153,7 +153,7 @@ export async function fundYearWorkbook(
       e.amount,
       e.balanceAfter,
       e.article ? t(`articleShort.${e.article}`) : null,
-      e.caseNumber,
+      e.applicationNumber,
       e.district ?? e.counterpart,
       e.createdBy,
       e.approvedBy,

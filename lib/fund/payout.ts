@@ -1,5 +1,5 @@
 /**
- * Paying an approved case (第四条第3项: the office 具体办理基金的发放; what is
+ * Paying an approved application (第四条第3项: the office 具体办理基金的发放; what is
  * paid: 第十五条、第十六条 one-off subsidies, 第十七条 monthly support).
  */
 import { mutate, type RequestContext } from "@/lib/audit/writer";
@@ -43,7 +43,7 @@ export type PayResult = {
  * @throws NotFoundError; ConflictError fund.alreadyPaid | conflict (stale version) |
  *   fund.paymentReversed (a replay of a payment that has been reversed since);
  *   DomainError fund.yearNotOpen | fund.yearSettled | fund.futureDate |
- *   fund.payableCancelled | fund.caseNotApproved | fund.notDue |
+ *   fund.payableCancelled | fund.applicationNotApproved | fund.notDue |
  *   fund.reemployed | fund.insufficient { amount, balance, shortfall } |
  *   fund.methodInvalid (not a PAYMENT_METHODS key)
  */

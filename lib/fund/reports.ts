@@ -240,7 +240,7 @@ export type EntryView = {
   amount: string;
   balanceAfter: string;
   article: AidArticle | null;
-  caseNumber: string | null;
+  applicationNumber: string | null;
   applicationId: number | null;
   district: string | null;
   counterpart: string | null;
@@ -255,8 +255,8 @@ export type EntryView = {
 };
 
 /**
- * Entries of one fund-year in posting order, with the case number, district,
- * recorder and approver ("every entry with its case and approver").
+ * Entries of one fund-year in posting order, with the application number, district,
+ * recorder and approver ("every entry with its application and approver").
  * @param range seq range (inclusive from, exclusive to); omit for all entries
  */
 export async function ledgerEntries(fundId: number, year: number, range?: { fromSeq: number; toSeq: number }): Promise<EntryView[]> {
@@ -289,7 +289,7 @@ export async function ledgerEntries(fundId: number, year: number, range?: { from
     amount: e.amount.toFixed(2),
     balanceAfter: e.balanceAfter.toFixed(2),
     article: e.article,
-    caseNumber: e.applicationId !== null ? (appNo.get(e.applicationId) ?? null) : null,
+    applicationNumber: e.applicationId !== null ? (appNo.get(e.applicationId) ?? null) : null,
     applicationId: e.applicationId,
     district: e.districtOrgId !== null ? (orgName.get(e.districtOrgId) ?? null) : null,
     counterpart: e.counterpartFundId !== null ? (fundName.get(e.counterpartFundId) ?? null) : null,
@@ -311,7 +311,7 @@ export type PayableView = {
   fundName: string;
   /** the paying fund's holder (the city fund has no upper union to ask for a subsidy) */
   fundOrgType: OrgType;
-  caseNumber: string;
+  applicationNumber: string;
   applicantName: string;
   district: string;
   article: AidArticle;
@@ -367,7 +367,7 @@ export async function scheduledPayables(
     fundId: p.fundId,
     fundName: p.fund.organization.name,
     fundOrgType: p.fund.organization.type,
-    caseNumber: p.application.number,
+    applicationNumber: p.application.number,
     applicantName: p.application.applicant.displayName,
     district: p.application.reportingOrg.name,
     article: p.article,

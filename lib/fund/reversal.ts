@@ -26,7 +26,7 @@ function counterpartKey(key: string | null): string | null {
  * reversed DISBURSEMENT changes its payable (version + 1, so a later payment
  * gets a fresh idempotency key) as `payableAfterReversal` decides: back to
  * SCHEDULED (its prior state) when it can still be paid, CANCELLED with the
- * reason when it never can (case no longer approved, or an art. 17 month
+ * reason when it never can (application no longer approved, or an art. 17 month
  * after re-employment) — a SCHEDULED payable that can never be paid would
  * block the annual settlement (第十四条) forever. Audited, with the reason.
  *

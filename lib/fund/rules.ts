@@ -13,13 +13,13 @@
  */
 import { Decimal, MAX_YUAN, ZERO, formatYuan, yuan } from "@/lib/money";
 import { ConflictError, DomainError } from "@/lib/errors";
-import type { AidArticle, CaseStatus, FundYearStatus, LedgerKind, OrgType, PayableKind, PayableStatus } from "@/lib/generated/prisma/enums";
+import type { AidArticle, ApplicationStatus, FundYearStatus, LedgerKind, OrgType, PayableKind, PayableStatus } from "@/lib/generated/prisma/enums";
 import { isoDate, yearEnd, yearOf } from "@/lib/dates";
-import { monthPayable } from "@/lib/cases/schedule";
+import { monthPayable } from "@/lib/applications/schedule";
 
 /** Kinds that bring money in (art. 11: appropriation, rollover, top-up, subsidy from the upper union). */
 export const INFLOW_KINDS: ReadonlySet<LedgerKind> = new Set(["APPROPRIATION", "ROLLOVER", "TOP_UP", "SUBSIDY_RECEIVED"]);
-/** Kinds that take money out (grant to a lower union's fund; payout of an approved case, art. 15–17). */
+/** Kinds that take money out (grant to a lower union's fund; payout of an approved application, art. 15–17). */
 export const OUTFLOW_KINDS: ReadonlySet<LedgerKind> = new Set(["SUBSIDY_GRANTED", "DISBURSEMENT"]);
 /** The articles whose money the fund pays (第十五条、第十六条 one-off subsidies, 第十七条 monthly support). */
 export const PAID_ARTICLES = ["ART15", "ART16", "ART17"] as const satisfies readonly AidArticle[];
@@ -219,7 +219,7 @@ export function reversalOf(entry: { kind: LedgerKind; amount: { toString(): stri
 // ───────────────────────────── payouts ─────────────────────────────
 
 /** What a payable becomes when the DISBURSEMENT that paid it is reversed. */
-export type PayableAfterReversal = { status: "SCHEDULED" } | { status: "CANCELLED"; reason: "caseNotApproved" | "reemployed" };
+export type PayableAfterReversal = { status: "SCHEDULED" } | { status: "CANCELLED"; reason: "applicationNotApproved" | "reemployed" };
 
 /**
  * The state of a payable whose payment is reversed (冲正, 第十二条).
@@ -232,26 +232,26 @@ export type PayableAfterReversal = { status: "SCHEDULED" } | { status: "CANCELLE
  * again, because a SCHEDULED payable due on or before 31 December is an
  * "unpaid due payable" that would block every later annual settlement
  * (第十四条 每年结算一次):
- * - the case is no longer APPROVED (payment would be refused: fund.caseNotApproved);
+ * - the application is no longer APPROVED (payment would be refused: fund.applicationNotApproved);
  * - an art. 17 month the cadre was re-employed in or before (第十七条 至重新领薪或工作为止,
  *   the same `monthPayable` rule as the schedule and the payout).
  */
-export function payableAfterReversal(input: PayableCase): PayableAfterReversal {
+export function payableAfterReversal(input: PayableApplication): PayableAfterReversal {
   const reason = neverPayable(input);
   return reason ? { status: "CANCELLED", reason } : { status: "SCHEDULED" };
 }
 
-/** What decides whether a payable can still be paid at all: its kind, due day and case. */
-type PayableCase = { kind: PayableKind; dueOn: Date; applicationStatus: CaseStatus; reemployedOn: Date | null };
+/** What decides whether a payable can still be paid at all: its kind, due day and application. */
+type PayableApplication = { kind: PayableKind; dueOn: Date; applicationStatus: ApplicationStatus; reemployedOn: Date | null };
 
 /**
- * Why a payable can never be paid, or null: the case is no longer APPROVED
+ * Why a payable can never be paid, or null: the application is no longer APPROVED
  * (第四条第3项: the office pays what was decided), or an art. 17 month the
- * cadre was re-employed in or before (第十七条 至重新领薪或工作为止 — the cases
+ * cadre was re-employed in or before (第十七条 至重新领薪或工作为止 — the applications
  * schedule's own `monthPayable`). Shared by assertPayable and payableAfterReversal.
  */
-function neverPayable(input: PayableCase): "caseNotApproved" | "reemployed" | null {
-  if (input.applicationStatus !== "APPROVED") return "caseNotApproved";
+function neverPayable(input: PayableApplication): "applicationNotApproved" | "reemployed" | null {
+  if (input.applicationStatus !== "APPROVED") return "applicationNotApproved";
   if (input.kind === "MONTHLY_SUPPORT" && input.reemployedOn && !monthPayable(input.dueOn, input.reemployedOn)) return "reemployed";
   return null;
 }
@@ -263,24 +263,24 @@ export function payableIdempotencyKey(payableId: number, version: number): strin
 
 /**
  * May this payable be paid on `paidOn`?
- * - only SCHEDULED payables of APPROVED cases are paid (第四条第3项: the office pays what was decided);
+ * - only SCHEDULED payables of APPROVED applications are paid (第四条第3项: the office pays what was decided);
  * - nothing is paid before it is due (a one-off on its decision day; a 第十七条
- *   monthly instalment after its month, as the cases feature schedules it);
+ *   monthly instalment after its month, as the applications feature schedules it);
  * - 第十七条 "至重新领薪或工作为止": a monthly instalment is paid only when the
  *   cadre was unemployed for the whole month — re-employment on any day inside
  *   the month (before its due day, the first day of the next month) ends the
- *   support for that month and every later one. The rule is the cases
- *   feature's own `monthPayable` (lib/cases/schedule.ts), applied to the
+ *   support for that month and every later one. The rule is the applications
+ *   feature's own `monthPayable` (lib/applications/schedule.ts), applied to the
  *   payable's due day exactly as re-employment recording cancels instalments:
  *   one source of truth, so the ledger never pays what the schedule excludes.
  * @throws ConflictError fund.alreadyPaid; DomainError fund.payableCancelled |
- *   fund.caseNotApproved | fund.notDue | fund.reemployed
+ *   fund.applicationNotApproved | fund.notDue | fund.reemployed
  */
-export function assertPayable(input: PayableCase & { status: PayableStatus; paidOn: Date }): void {
+export function assertPayable(input: PayableApplication & { status: PayableStatus; paidOn: Date }): void {
   if (input.status === "PAID") throw new ConflictError("fund.alreadyPaid");
   if (input.status === "CANCELLED") throw new DomainError("fund.payableCancelled", {}, 409);
   const never = neverPayable(input);
-  if (never === "caseNotApproved") throw new DomainError("fund.caseNotApproved", {}, 409);
+  if (never === "applicationNotApproved") throw new DomainError("fund.applicationNotApproved", {}, 409);
   if (never === "reemployed") throw new DomainError("fund.reemployed", { date: isoDate(input.reemployedOn!) }, 409);
   if (input.paidOn.getTime() < input.dueOn.getTime()) throw new DomainError("fund.notDue", { date: isoDate(input.dueOn) });
 }

@@ -4,14 +4,14 @@
  * scheduled job to one run at a time across processes (cron + singleton queue).
  *
  * Jobs:
- * - case-deadline-reminders (every 5 minutes): reminders for review steps past
+ * - application-deadline-reminders (every 5 minutes): reminders for review steps past
  *   their deadline (art. 18, ReviewDeadline) and for protective measures past
- *   their due date (art. 6–10), see lib/cases/reminders.ts.
+ *   their due date (art. 6–10), see lib/applications/reminders.ts.
  */
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { remindersDue, sendDeadlineReminders } from "@/lib/cases/reminders";
+import { remindersDue, sendDeadlineReminders } from "@/lib/applications/reminders";
 
 export type JobDefinition = {
   /** queue name (letters, digits, hyphens) */
@@ -23,9 +23,9 @@ export type JobDefinition = {
 
 export const JOBS: JobDefinition[] = [
   {
-    name: "case-deadline-reminders",
+    name: "application-deadline-reminders",
     cron: "*/5 * * * *",
-    run: async () => ((await remindersDue()) ? sendDeadlineReminders() : { cases: 0, measures: 0 }),
+    run: async () => ((await remindersDue()) ? sendDeadlineReminders() : { applications: 0, measures: 0 }),
   },
 ];
 

@@ -18,7 +18,7 @@ export type OutgoingMessage = {
   kind: string;
   title: string;
   body: string;
-  /** path inside the portal, e.g. /cases/12 */
+  /** path inside the portal, e.g. /applications/12 */
   link: string | null;
 };
 

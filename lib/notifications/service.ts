@@ -17,7 +17,7 @@ import { notificationSender, type OutgoingMessage } from "./sender";
 import { defaultLocaleText } from "./text";
 
 /** Kinds of notification; texts under notifications.kinds.<kind> in the catalogues. */
-export type NotificationKind = "caseQueued" | "caseProgress" | "caseReturned" | "caseApproved" | "caseRejected" | "caseOverdue" | "measureOverdue";
+export type NotificationKind = "applicationQueued" | "applicationProgress" | "applicationReturned" | "applicationApproved" | "applicationRejected" | "applicationOverdue" | "measureOverdue";
 
 export type NewNotification = {
   userIds: readonly number[];
@@ -85,7 +85,7 @@ export async function deliver(messages: readonly OutgoingMessage[]): Promise<voi
 
 /**
  * Users holding `role` in an organisation on `targetPath` (the organisation
- * itself or one of its ancestors) — the people whose queue a case reaches.
+ * itself or one of its ancestors) — the people whose queue an application reaches.
  * @param orgType only organisations of this type (e.g. the city federation for 18.3)
  */
 export async function usersWithRoleAbove(client: Tx, role: Role, targetPath: string, excludeUserId?: number, orgType?: OrgType): Promise<number[]> {

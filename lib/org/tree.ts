@@ -26,7 +26,7 @@ export function isInSubtree(rootPath: string, path: string): boolean {
   return path.startsWith(rootPath);
 }
 
-/** Types that report cases to the leading-group office (art. 18.1–18.2). */
+/** Types that report applications to the leading-group office (art. 18.1–18.2). */
 export const REPORTING_TYPES: ReadonlySet<OrgType> = new Set([
   "DISTRICT_FEDERATION",
   "PILOT_ZONE_FEDERATION",

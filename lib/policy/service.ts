@@ -1,6 +1,6 @@
 /**
  * Policy data in force on a date (art. 19: the leading group may change the
- * limits; a case keeps the version it was decided under).
+ * limits; an application keeps the version it was decided under).
  */
 import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";

@@ -7,7 +7,7 @@
  *   policy), a subsidy from the city to 中山区 and a top-up for 西岗区;
  * - last year settled (第十四条), which opens this year with the rollover
  *   and this year's appropriation (第十一条).
- * Independent of the cases step's order: funds already created by it are
+ * Independent of the applications step's order: funds already created by it are
  * reused; a fund whose settlement is blocked (e.g. a payable of last year
  * still unpaid) keeps last year open and gets this year opened directly.
  */
@@ -92,10 +92,10 @@ async function seedFund(systemCtx: RequestContext) {
 export const fundSeedStep: SeedStep = { name: "fund (rights protection fund, art. 11–14)", run: seedFund };
 
 /**
- * A few payouts of the demo cases (after the cases step), so the dashboard and
+ * A few payouts of the demo applications (after the applications step), so the dashboard and
  * the auditors' reports show money going out: the 中山区 fast-tracked subsidy
  * (its district fund) and the first due art. 17 instalment (the city fund).
- * The approved art. 16 case of `cadre` and the later instalments stay unpaid
+ * The approved art. 16 application of `cadre` and the later instalments stay unpaid
  * for the office to try. Through payPayable (audited, idempotent).
  */
 async function seedPayouts(systemCtx: RequestContext) {

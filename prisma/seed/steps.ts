@@ -3,9 +3,9 @@
  * A feature adds its demo data by appending a step here.
  */
 import type { RequestContext } from "@/lib/audit/writer";
-import { seedCases } from "./cases";
+import { seedApplications } from "./applications";
 import { fundSeedStep, payoutSeedStep } from "./fund";
 
 export type SeedStep = { name: string; run: (ctx: RequestContext) => Promise<void> };
 
-export const SEED_STEPS: SeedStep[] = [fundSeedStep, { name: "cases (art. 15–18 demo applications)", run: seedCases }, payoutSeedStep];
+export const SEED_STEPS: SeedStep[] = [fundSeedStep, { name: "applications (art. 15–18 demo applications)", run: seedApplications }, payoutSeedStep];

@@ -167,7 +167,7 @@ async function main() {
   const fundReport = await timeIt("auditor's year report, one fund (balance sheet, by article, by district, monthly burn, runway)", ITERATIONS, (i) =>
     yearReport([funds[i % funds.length]!], years[i % years.length]!),
   );
-  await timeIt("  first ledger page of a fund-year (100 entries with case, district, approver)", ITERATIONS, (i) =>
+  await timeIt("  first ledger page of a fund-year (100 entries with application, district, approver)", ITERATIONS, (i) =>
     ledgerEntries(funds[i % funds.length]!.fundId, years[i % years.length]!, { fromSeq: 1, toSeq: 101 }),
   );
   await timeIt("  year summary of all 15 funds (annual report, 第十四条)", 50, (i) => yearReport(funds, years[i % years.length]!));

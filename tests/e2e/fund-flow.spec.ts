@@ -1,13 +1,13 @@
 /**
  * The rights protection fund in Chromium, as the real roles, in Chinese:
- * the office opens the year (第十一条、第十三条), pays an approved art. 16 case
+ * the office opens the year (第十一条、第十三条), pays an approved art. 16 application
  * and the first art. 17 instalment; the auditor (经审会, 第十二条) sees both in
  * the year's report, downloads the Excel file (opened with exceljs, totals
  * checked) and cannot pay; the office settles the year (第十四条) once the
  * blocker is gone and the next year opens with the rollover (第十一条).
  *
- * Independent of the cases feature: a district federation, its fund and two
- * approved cases with their payables are created here directly in PostgreSQL.
+ * Independent of the applications feature: a district federation, its fund and two
+ * approved applications with their payables are created here directly in PostgreSQL.
  */
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
@@ -16,8 +16,8 @@ import { query, signIn } from "./helpers";
 
 const suffix = randomUUID().slice(0, 6).toUpperCase();
 const DISTRICT = `测试${suffix}区总工会`;
-const CASE16 = `E2E-${suffix}-16`;
-const CASE17 = `E2E-${suffix}-17`;
+const APPLICATION16 = `E2E-${suffix}-16`;
+const APPLICATION17 = `E2E-${suffix}-17`;
 
 let fundId = 0;
 let leaderName = "";
@@ -55,7 +55,7 @@ test.beforeAll(async () => {
       `${DISTRICT}基层工会干部权益保障基金`,
     ])
   ).id;
-  const approvedCase = async (number: string, article: string, payables: { no: number; kind: string; start: string; end: string | null; due: string; amount: string }[]) => {
+  const approvedApplication = async (number: string, article: string, payables: { no: number; kind: string; start: string; end: string | null; due: string; amount: string }[]) => {
     const app = await insertOne<{ id: number }>(
       `INSERT INTO "Application" (number, "applicantId", "organizationId", "reportingOrgId", "policyVersionId", position, "fullTime", article, "eventType",
          "eventDate", "eventDescription", "harmDescription", status, "decisionPath", "decidedAt", "updatedAt")
@@ -76,10 +76,10 @@ test.beforeAll(async () => {
     }
   };
   // 第十六条: one-off subsidy ≤ 3,000 yuan.
-  await approvedCase(CASE16, "ART16", [{ no: 1, kind: "ONE_OFF", start: "2025-05-20", end: null, due: "2025-05-20", amount: "3000.00" }]);
+  await approvedApplication(APPLICATION16, "ART16", [{ no: 1, kind: "ONE_OFF", start: "2025-05-20", end: null, due: "2025-05-20", amount: "3000.00" }]);
   // 第十七条: minimum wage (demo 1,910 yuan) per month from October 2025, paid after each month.
-  await approvedCase(
-    CASE17,
+  await approvedApplication(
+    APPLICATION17,
     "ART17",
     [
       ["2025-10-01", "2025-10-31", "2025-11-01"],
@@ -89,19 +89,19 @@ test.beforeAll(async () => {
   );
 });
 
-async function pay(page: Page, caseNumber: string, instalment: string, paidOn: string, voucher: string) {
+async function pay(page: Page, applicationNumber: string, instalment: string, paidOn: string, voucher: string) {
   await page.goto("/fund/pay");
-  const form = page.getByRole("form", { name: `支付 ${caseNumber} ${instalment}` });
+  const form = page.getByRole("form", { name: `支付 ${applicationNumber} ${instalment}` });
   await form.getByLabel("支付日期").fill(paidOn);
   await form.getByLabel("支付方式").selectOption({ label: "银行转账" });
   await form.getByLabel("凭证号").fill(voucher);
   await form.getByRole("button", { name: "确认支付" }).click();
   await expect(page.getByTestId("fund-flash")).toHaveText("支付已入账。");
-  await expect(page.getByRole("form", { name: `支付 ${caseNumber} ${instalment}` })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: `支付 ${applicationNumber} ${instalment}` })).toHaveCount(0);
 }
 
 test.describe.serial("rights protection fund: pay, report, settle, roll over", () => {
-  test("the office opens 2025 and pays the art. 16 case and the first art. 17 instalment", async ({ page }) => {
+  test("the office opens 2025 and pays the art. 16 application and the first art. 17 instalment", async ({ page }) => {
     await signIn(page, "office");
     await page.getByRole("navigation", { name: "菜单" }).getByRole("link", { name: "保障基金" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "权益保障基金" })).toBeVisible();
@@ -115,14 +115,14 @@ test.describe.serial("rights protection fund: pay, report, settle, roll over", (
     // 第十一条: a district/county federation's fund receives 100,000 yuan a year (policy data).
     await expect(page.getByTestId("year-balance")).toHaveText("100,000.00 元");
 
-    await pay(page, CASE16, "一次性", "2025-05-21", "E2E-V-16");
-    await pay(page, CASE17, "第 1 期", "2025-11-03", "E2E-V-17-1");
+    await pay(page, APPLICATION16, "一次性", "2025-05-21", "E2E-V-16");
+    await pay(page, APPLICATION17, "第 1 期", "2025-11-03", "E2E-V-17-1");
 
     await page.goto(`/fund/${fundId}?year=2025`);
     await expect(page.getByTestId("year-balance")).toHaveText("95,090.00 元");
-    await expect(page.getByTestId("entry-2")).toContainText(CASE16);
+    await expect(page.getByTestId("entry-2")).toContainText(APPLICATION16);
     await expect(page.getByTestId("entry-2")).toContainText("-3,000.00");
-    await expect(page.getByTestId("entry-3")).toContainText(CASE17);
+    await expect(page.getByTestId("entry-3")).toContainText(APPLICATION17);
     await expect(page.getByTestId("entry-3")).toContainText("第十七条");
   });
 
@@ -164,15 +164,15 @@ test.describe.serial("rights protection fund: pay, report, settle, roll over", (
     expect(sheet.getRow(4).getCell(2).numFmt).toBe("#,##0.00");
     const ledger = workbook.getWorksheet("明细账")!;
     const amounts: number[] = [];
-    const cases: unknown[] = [];
+    const applications: unknown[] = [];
     ledger.eachRow((r, n) => {
       if (n > 3 && typeof r.getCell(1).value === "number") {
         amounts.push(r.getCell(4).value as number);
-        cases.push(r.getCell(7).value);
+        applications.push(r.getCell(7).value);
       }
     });
     expect(amounts).toEqual([100000, -3000, -1910]);
-    expect(cases).toEqual([null, CASE16, CASE17]);
+    expect(applications).toEqual([null, APPLICATION16, APPLICATION17]);
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(95090);
 
     await page.goto("/fund/pay");
@@ -199,7 +199,7 @@ test.describe.serial("rights protection fund: pay, report, settle, roll over", (
     await expect(page.getByTestId("settlement-blockers")).toContainText("2025 年内到期的应付款还有 1 笔未支付。");
     await expect(page.getByRole("button", { name: "结算 2025 年度" })).toBeDisabled();
 
-    await pay(page, CASE17, "第 2 期", "2025-12-02", "E2E-V-17-2");
+    await pay(page, APPLICATION17, "第 2 期", "2025-12-02", "E2E-V-17-2");
     await page.goto(`/fund/${fundId}?year=2025`);
     await expect(page.getByText("2025 年度可以结算。")).toBeVisible();
     await page.getByRole("button", { name: "结算 2025 年度" }).click();
@@ -215,7 +215,7 @@ test.describe.serial("rights protection fund: pay, report, settle, roll over", (
 
     // Back-dating into the settled year is refused (第十四条): the third instalment paid "in 2025".
     await page.goto("/fund/pay");
-    const form = page.getByRole("form", { name: `支付 ${CASE17} 第 3 期` });
+    const form = page.getByRole("form", { name: `支付 ${APPLICATION17} 第 3 期` });
     await form.getByLabel("支付日期").fill("2025-12-31");
     await form.getByRole("button", { name: "确认支付" }).click();
     await expect(form.getByTestId("form-message")).toHaveText("2025 年度已结算，不能再登记该年度的分录（《办法》第十四条）。如确需更正，请先重新打开该年度。");

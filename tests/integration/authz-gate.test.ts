@@ -5,13 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { authorize, can } from "@/lib/authz";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { stageReviewers } from "@/lib/cases/commands";
-import { caseResource, loadCase } from "@/lib/cases/resource";
+import { stageReviewers } from "@/lib/applications/commands";
+import { applicationResource, loadApplication } from "@/lib/applications/resource";
 import { db } from "@/lib/db";
 import { organizationResource } from "@/lib/org/service";
 import { listUsers, userResource } from "@/lib/users/service";
 import { actorOf, createTree, createUser } from "../helpers/fixtures";
-import { advanceTo, caseWorld, step, submitted } from "./cases-fixtures";
+import { advanceTo, applicationWorld, step, submitted } from "./applications-fixtures";
 
 describe("authorization gate against the database", () => {
   it("lets a district reviewer open its own district's unions and denies another district's", async () => {
@@ -46,28 +46,28 @@ describe("authorization gate against the database", () => {
   });
 
   it("lets only the city federation act at the office and leading-group stages (art. 18.3)", async () => {
-    const w = await caseWorld();
-    // Holders of the office / leading-group roles at district level (in the case's own subtree).
+    const w = await applicationWorld();
+    // Holders of the office / leading-group roles at district level (in the application's own subtree).
     const districtOffice = actorOf(await createUser(w.tree.district.id, ["LEADING_GROUP_OFFICE"]));
     const districtMember = actorOf(await createUser(w.tree.district.id, ["LEADING_GROUP_MEMBER"]));
     const id = await submitted(w);
     await advanceTo(w, id, "OFFICE");
-    const atOffice = await caseResource(id);
-    expect(can(districtOffice, "case.review", atOffice)).toBe(false);
-    expect(can(w.actors.office, "case.review", atOffice)).toBe(true);
+    const atOffice = await applicationResource(id);
+    expect(can(districtOffice, "application.review", atOffice)).toBe(false);
+    expect(can(w.actors.office, "application.review", atOffice)).toBe(true);
     await expect(step(districtOffice, id, { type: "RETURN", stage: "OFFICE" })).rejects.toBeInstanceOf(ForbiddenError);
     // Nor are they notified as the stage's reviewers.
-    const app = await loadCase(db(), id);
+    const app = await loadApplication(db(), id);
     const reviewers = await stageReviewers(db(), { ...app, stage: "OFFICE" });
     expect(new Set(reviewers)).toEqual(new Set([w.users.office.id, w.users.office2.id]));
 
 
     const decided = await submitted(w);
     await advanceTo(w, decided, "LEADING_GROUP");
-    const atLeadingGroup = await caseResource(decided);
+    const atLeadingGroup = await applicationResource(decided);
     expect(atLeadingGroup.stage).toBe("LEADING_GROUP");
-    expect(can(districtMember, "case.review", atLeadingGroup)).toBe(false);
-    expect(can(w.actors.leader, "case.review", atLeadingGroup)).toBe(true);
+    expect(can(districtMember, "application.review", atLeadingGroup)).toBe(false);
+    expect(can(w.actors.leader, "application.review", atLeadingGroup)).toBe(true);
     await expect(step(districtMember, decided, { type: "REJECT", stage: "LEADING_GROUP" })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

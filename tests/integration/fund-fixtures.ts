@@ -1,7 +1,7 @@
 /**
  * Fixtures of the fund tests: a fresh city → districts tree (unique codes),
- * an office user, the funds, and approved cases with payables created directly
- * with Prisma (independent of the cases feature's code).
+ * an office user, the funds, and approved applications with payables created directly
+ * with Prisma (independent of the applications feature's code).
  */
 import { mutate } from "@/lib/audit/writer";
 import { db } from "@/lib/db";
@@ -30,10 +30,10 @@ export type FundWorld = Awaited<ReturnType<typeof fundWorld>>;
 export type PayableSpec = { amount: string; periodStart: string; dueOn?: string; kind?: PayableKind; wageRate?: string };
 
 /**
- * An APPROVED case of `article` (approved by the leading-group member, with its
+ * An APPROVED application of `article` (approved by the leading-group member, with its
  * review record) and its SCHEDULED payables in fund `fundId`.
  */
-export async function approvedCase(world: FundWorld, article: AidArticle, fundId: number, payables: PayableSpec[], extra: { reemployedOn?: string } = {}) {
+export async function approvedApplication(world: FundWorld, article: AidArticle, fundId: number, payables: PayableSpec[], extra: { reemployedOn?: string } = {}) {
   const application = await db().application.create({
     data: {
       number: uniq("DLGH"),

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { openFundYear } from "@/lib/fund/years";
 import { payPayable } from "@/lib/fund/payout";
-import { approvedCase, balanceOf, day, fundWorld, type FundWorld } from "./fund-fixtures";
+import { approvedApplication, balanceOf, day, fundWorld, type FundWorld } from "./fund-fixtures";
 
 const CHAIN_LOCK_KEY = 727_001; // lib/audit/writer.ts
 const NOW = new Date("2026-11-21T04:00:00Z");
@@ -49,7 +49,7 @@ afterAll(async () => {
 
 describe("kill mid-payout", () => {
   it("leaves no entry, no PAID payable and the balance unchanged; the next payout works", async () => {
-    const { payables } = await approvedCase(w, "ART16", w.funds.district.id, [{ amount: "3000.00", periodStart: "2025-04-01" }]);
+    const { payables } = await approvedApplication(w, "ART16", w.funds.district.id, [{ amount: "3000.00", periodStart: "2025-04-01" }]);
     const payableId = payables[0]!.id;
     const entriesBefore = await db().ledgerEntry.count({ where: { fundId: w.funds.district.id, year: 2025 } });
 

@@ -1,6 +1,6 @@
 /**
  * The fund ledger against real PostgreSQL: opening a year (appropriation from
- * the policy, 第十一条/第十三条), paying approved cases (第十五至十七条),
+ * the policy, 第十一条/第十三条), paying approved applications (第十五至十七条),
  * insufficient balance (第十一条), reversals, top-ups and subsidies, annual
  * settlement with rollover and reopen (第十四条), back-dating refused.
  */
@@ -18,7 +18,7 @@ import { reverseEntry } from "@/lib/fund/reversal";
 import { verifyLedger } from "@/lib/fund/verify";
 import { ledgerEntries, listFunds, yearReport } from "@/lib/fund/reports";
 import { actorOf, createUser, ctxOf } from "../helpers/fixtures";
-import { approvedCase, balanceOf, day, entrySum, fundWorld, type FundWorld } from "./fund-fixtures";
+import { approvedApplication, balanceOf, day, entrySum, fundWorld, type FundWorld } from "./fund-fixtures";
 
 const NOW = new Date("2026-11-21T04:00:00Z");
 
@@ -54,10 +54,10 @@ describe("opening a year (第十一条、第十三条)", () => {
   });
 });
 
-describe("paying approved cases", () => {
-  it("pays an art. 16 one-off subsidy and an art. 17 instalment with case, district and approver", async () => {
-    const art16 = await approvedCase(w, "ART16", w.funds.district.id, [{ amount: "3000.00", periodStart: "2024-03-01" }]);
-    const art17 = await approvedCase(w, "ART17", w.funds.district.id, [
+describe("paying approved applications", () => {
+  it("pays an art. 16 one-off subsidy and an art. 17 instalment with application, district and approver", async () => {
+    const art16 = await approvedApplication(w, "ART16", w.funds.district.id, [{ amount: "3000.00", periodStart: "2024-03-01" }]);
+    const art17 = await approvedApplication(w, "ART17", w.funds.district.id, [
       { amount: "1910.00", periodStart: "2024-04-01", dueOn: "2024-04-10" },
       { amount: "1910.00", periodStart: "2024-05-01", dueOn: "2024-05-10" },
     ]);
@@ -67,7 +67,7 @@ describe("paying approved cases", () => {
     expect(two.balanceAfter).toBe("95090.00");
 
     const entries = await ledgerEntries(w.funds.district.id, 2024);
-    expect(entries.map((e) => [e.kind, e.article, e.caseNumber, e.district, e.approvedBy])).toEqual([
+    expect(entries.map((e) => [e.kind, e.article, e.applicationNumber, e.district, e.approvedBy])).toEqual([
       ["APPROPRIATION", null, null, null, null],
       ["DISBURSEMENT", "ART16", art16.application.number, w.tree.district.name, w.leader.displayName],
       ["DISBURSEMENT", "ART17", art17.application.number, w.tree.district.name, w.leader.displayName],
@@ -81,7 +81,7 @@ describe("paying approved cases", () => {
   });
 
   it("is idempotent: the same request replayed pays once", async () => {
-    const c = await approvedCase(w, "ART15", w.funds.district.id, [{ amount: "2000.00", periodStart: "2024-06-01" }]);
+    const c = await approvedApplication(w, "ART15", w.funds.district.id, [{ amount: "2000.00", periodStart: "2024-06-01" }]);
     const input = { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-06-02"), method: "BANK_TRANSFER" as const };
     const before = await balanceOf(w.funds.district.id, 2024);
     const results = await Promise.all([payPayable(w.ctx, input, NOW), payPayable(w.ctx, input, NOW), payPayable(w.ctx, input, NOW)]);
@@ -94,9 +94,9 @@ describe("paying approved cases", () => {
   });
 
   it("refuses an instalment before it is due, after re-employment, and a cancelled payable", async () => {
-    // September and October instalments, each due the day after its month (as lib/cases schedules them);
+    // September and October instalments, each due the day after its month (as lib/applications schedules them);
     // re-employed on 15 October: October was not spent wholly unemployed (第十七条 至重新领薪或工作为止).
-    const c = await approvedCase(
+    const c = await approvedApplication(
       w,
       "ART17",
       w.funds.district.id,
@@ -117,7 +117,7 @@ describe("paying approved cases", () => {
   });
 
   it("refuses a payment the year cannot afford and names the shortfall (第十一条), changing nothing", async () => {
-    const c = await approvedCase(w, "ART16", w.funds.otherDistrict.id, [{ amount: "3000.00", periodStart: "2024-02-01" }]);
+    const c = await approvedApplication(w, "ART16", w.funds.otherDistrict.id, [{ amount: "3000.00", periodStart: "2024-02-01" }]);
     await openFundYear(w.ctx, { fundId: w.funds.otherDistrict.id, year: 2024 }, NOW);
     // Spend the year down to 1,000 with a subsidy granted upwards is impossible; use a reversal of most of the appropriation instead.
     const [appropriation] = await ledgerEntries(w.funds.otherDistrict.id, 2024);
@@ -190,7 +190,7 @@ describe("reversing a subsidy authorizes both funds (第十一条)", () => {
 
 describe("reversal", () => {
   it("puts a reversed payout's payable back to SCHEDULED and refuses reversing twice or reversing a reversal", async () => {
-    const c = await approvedCase(w, "ART15", w.funds.district.id, [{ amount: "1500.00", periodStart: "2024-08-01" }]);
+    const c = await approvedApplication(w, "ART15", w.funds.district.id, [{ amount: "1500.00", periodStart: "2024-08-01" }]);
     const paid = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-08-03"), method: "CASH" }, NOW);
     const { entryIds } = await reverseEntry(w.ctx, { entryId: BigInt(paid.entryId), reason: "收款账号错误" }, NOW);
     expect(await db().payable.findUniqueOrThrow({ where: { id: c.payables[0]!.id } })).toMatchObject({ status: "SCHEDULED", version: 2, paidAt: null });
@@ -213,7 +213,7 @@ describe("reversal", () => {
 describe("reversing a payout that can no longer be paid (第十七条, 第十四条)", () => {
   it("cancels the payable instead of scheduling it again, so it never blocks the annual settlement", async () => {
     // November 2024 instalment, paid on 2 December; re-employment on 20 November is recorded afterwards (overpaid).
-    const c = await approvedCase(w, "ART17", w.funds.district.id, [{ amount: "1910.00", periodStart: "2024-11-01", dueOn: "2024-12-01" }]);
+    const c = await approvedApplication(w, "ART17", w.funds.district.id, [{ amount: "1910.00", periodStart: "2024-11-01", dueOn: "2024-12-01" }]);
     const paid = await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-12-02"), method: "BANK_TRANSFER" }, NOW);
     await db().application.update({ where: { id: c.application.id }, data: { reemployedOn: day("2024-11-20") } });
     await reverseEntry(w.ctx, { entryId: BigInt(paid.entryId), reason: "已重新就业，款项退回" }, NOW);
@@ -229,7 +229,7 @@ describe("reversing a payout that can no longer be paid (第十七条, 第十四
 
 describe("annual settlement and rollover (第十四条、第十一条)", () => {
   it("lists the blockers, refuses while a payable due in the year is unpaid or a request is pending", async () => {
-    const c = await approvedCase(w, "ART17", w.funds.district.id, [{ amount: "1910.00", periodStart: "2024-12-01", dueOn: "2024-12-10" }]);
+    const c = await approvedApplication(w, "ART17", w.funds.district.id, [{ amount: "1910.00", periodStart: "2024-12-01", dueOn: "2024-12-10" }]);
     const { id } = await createFundRequest(w.ctx, { fundId: w.funds.district.id, year: 2024, kind: "TOP_UP", amount: "100", reason: "待批" });
     const blockers = await settlementStatus(w.funds.district.id, 2024, NOW);
     expect(blockers.map((b) => b.code)).toEqual(["fund.unpaidPayables", "fund.pendingRequests"]);
@@ -264,7 +264,7 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
     ]);
 
     // Back-dated entries into the settled year are refused.
-    const late = await approvedCase(w, "ART16", w.funds.district.id, [{ amount: "800.00", periodStart: "2024-11-01", dueOn: "2024-12-15" }]);
+    const late = await approvedApplication(w, "ART16", w.funds.district.id, [{ amount: "800.00", periodStart: "2024-11-01", dueOn: "2024-12-15" }]);
     expect((await domainCode(payPayable(w.ctx, { payableId: late.payables[0]!.id, payableVersion: 0, paidOn: day("2024-12-20"), method: "CASH" }, NOW))).code).toBe("fund.yearSettled");
     expect((await domainCode(settleYear(w.ctx, { fundId: w.funds.district.id, year: 2024 }, NOW))).code).toBe("fund.alreadySettled");
     // Paid in the new year instead, using the rollover (第十一条 当年使用不足时可以动用滚存结余).
@@ -297,7 +297,7 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
     expect(await balanceOf(fund, 2024)).toBe("120000.50");
     const received = (await ledgerEntries(fund, 2024)).find((e) => e.kind === "SUBSIDY_RECEIVED")!;
     await reverseEntry(w.ctx, { entryId: BigInt(received.id), reason: "补助退回" }, NOW);
-    const c = await approvedCase(w, "ART16", fund, [{ amount: "3000.00", periodStart: "2024-03-01" }]);
+    const c = await approvedApplication(w, "ART16", fund, [{ amount: "3000.00", periodStart: "2024-03-01" }]);
     await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-03-02"), method: "CASH" }, NOW);
     expect(await balanceOf(fund, 2024)).toBe("97000.00");
     const refused = await domainCode(reopenYear(w.ctx, { fundId: fund, year: 2023, reason: "x" }, NOW));

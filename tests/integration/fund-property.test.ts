@@ -17,7 +17,7 @@ import { createFundRequest, decideFundRequest } from "@/lib/fund/requests";
 import { reopenYear, settleYear } from "@/lib/fund/settlement";
 import { reverseEntry } from "@/lib/fund/reversal";
 import { verifyLedger } from "@/lib/fund/verify";
-import { approvedCase, day, fundWorld, type FundWorld } from "./fund-fixtures";
+import { approvedApplication, day, fundWorld, type FundWorld } from "./fund-fixtures";
 
 const NOW = new Date("2026-11-21T04:00:00Z");
 const YEARS = [2020, 2021, 2022] as const;
@@ -88,7 +88,7 @@ async function apply(w: FundWorld, fundIds: number[], o: Op): Promise<void> {
     }
     case "pay": {
       const y = YEARS[o.year]!;
-      const { payables } = await approvedCase(w, "ART15", fundId, [{ amount: o.amount, periodStart: `${y}-06-01` }]);
+      const { payables } = await approvedApplication(w, "ART15", fundId, [{ amount: o.amount, periodStart: `${y}-06-01` }]);
       try {
         await payPayable(w.ctx, { payableId: payables[0]!.id, payableVersion: 0, paidOn: day(`${y}-06-15`), method: "BANK_TRANSFER" }, NOW);
       } finally {

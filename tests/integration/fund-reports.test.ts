@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createFundRequest } from "@/lib/fund/requests";
 import { appropriationPolicy, fundRequests, scheduledPayables } from "@/lib/fund/reports";
 import { openFundYear } from "@/lib/fund/years";
-import { approvedCase, day, fundWorld, type FundWorld } from "./fund-fixtures";
+import { approvedApplication, day, fundWorld, type FundWorld } from "./fund-fixtures";
 
 const NOW = new Date("2026-11-21T04:00:00Z");
 const TODAY = day("2026-11-21");
@@ -16,8 +16,8 @@ beforeAll(async () => {
   w = await fundWorld();
   // 5 due one-off payables and 2 not yet due, all in this world's district fund.
   const due = Array.from({ length: 5 }, (_, i) => ({ amount: "1000.00", periodStart: `2026-0${i + 1}-01` }));
-  for (const p of due) await approvedCase(w, "ART16", w.funds.district.id, [p]);
-  await approvedCase(w, "ART17", w.funds.district.id, [
+  for (const p of due) await approvedApplication(w, "ART16", w.funds.district.id, [p]);
+  await approvedApplication(w, "ART17", w.funds.district.id, [
     { amount: "1910.00", periodStart: "2026-11-01", dueOn: "2026-12-01" },
     { amount: "1910.00", periodStart: "2026-12-01", dueOn: "2027-01-01" },
   ]);

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { openFundYear } from "@/lib/fund/years";
 import { payPayable } from "@/lib/fund/payout";
-import { approvedCase, day, fundWorld } from "./fund-fixtures";
+import { approvedApplication, day, fundWorld } from "./fund-fixtures";
 
 const NOW = new Date("2026-11-21T04:00:00Z");
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -23,7 +23,7 @@ describe("npm run ledger:verify", () => {
   it("passes on a consistent ledger and fails, naming the fund-year, on a tampered entry", async () => {
     const w = await fundWorld();
     await openFundYear(w.ctx, { fundId: w.funds.district.id, year: 2025 }, NOW);
-    const { payables } = await approvedCase(w, "ART16", w.funds.district.id, [{ amount: "3000.00", periodStart: "2025-05-01" }]);
+    const { payables } = await approvedApplication(w, "ART16", w.funds.district.id, [{ amount: "3000.00", periodStart: "2025-05-01" }]);
     const paid = await payPayable(w.ctx, { payableId: payables[0]!.id, payableVersion: 0, paidOn: day("2025-05-02"), method: "CASH" }, NOW);
 
     const ok = ledgerVerify();

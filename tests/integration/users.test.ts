@@ -30,7 +30,7 @@ describe("user administration", () => {
     expect(JSON.stringify(audit.after)).not.toMatch(/argon2|passwordHash/);
   });
 
-  it("refuses a duplicate username (case-insensitive) and creates nothing", async () => {
+  it("refuses a duplicate username (application-insensitive) and creates nothing", async () => {
     const tree = await createTree();
     const admin = actorOf(await createUser(tree.city.id, ["ADMIN"]));
     const existing = await createUser(tree.grassroots.id, ["CADRE"]);

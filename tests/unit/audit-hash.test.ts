@@ -5,7 +5,7 @@ const content = {
   at: new Date("2026-11-21T08:00:00.000Z"),
   actorId: 7,
   actorName: "王明",
-  action: "case.forward",
+  action: "application.forward",
   entityType: "Application",
   entityId: "12",
   before: { status: "IN_REVIEW", stage: "GRASSROOTS" },

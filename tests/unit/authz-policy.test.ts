@@ -14,9 +14,9 @@ const actor = (roles: Role[], orgPath: string, id = 100, orgType: Actor["orgType
   orgName: "测试",
 });
 const org = (path: string): Resource => ({ type: "organization", id: Number(path.split("/").filter(Boolean).at(-1)), path });
-type CaseResource = Extract<Resource, { type: "case" }>;
-const caseAt = (stage: CaseResource["stage"], extra: Partial<CaseResource> = {}): Resource => ({
-  type: "case",
+type ApplicationResource = Extract<Resource, { type: "application" }>;
+const applicationAt = (stage: ApplicationResource["stage"], extra: Partial<ApplicationResource> = {}): Resource => ({
+  type: "application",
   id: 1,
   applicantId: 500,
   orgPath: "/1/2/10/",
@@ -78,52 +78,52 @@ describe("can(): the art. 18 review chain", () => {
     const district = actor(["DISTRICT_REVIEWER"], "/1/2/");
     const otherDistrict = actor(["DISTRICT_REVIEWER"], "/1/3/");
     const office = actor(["LEADING_GROUP_OFFICE"], "/1/", 7, "CITY_FEDERATION");
-    expect(can(grassroots, "case.review", caseAt("GRASSROOTS"))).toBe(true);
-    expect(can(grassroots, "case.review", caseAt("DISTRICT"))).toBe(false);
-    expect(can(district, "case.review", caseAt("DISTRICT"))).toBe(true);
-    expect(can(district, "case.review", caseAt("GRASSROOTS"))).toBe(false);
-    expect(can(otherDistrict, "case.review", caseAt("DISTRICT"))).toBe(false);
-    expect(can(office, "case.review", caseAt("OFFICE"))).toBe(true);
-    expect(can(office, "case.review", caseAt("LEADING_GROUP"))).toBe(false);
+    expect(can(grassroots, "application.review", applicationAt("GRASSROOTS"))).toBe(true);
+    expect(can(grassroots, "application.review", applicationAt("DISTRICT"))).toBe(false);
+    expect(can(district, "application.review", applicationAt("DISTRICT"))).toBe(true);
+    expect(can(district, "application.review", applicationAt("GRASSROOTS"))).toBe(false);
+    expect(can(otherDistrict, "application.review", applicationAt("DISTRICT"))).toBe(false);
+    expect(can(office, "application.review", applicationAt("OFFICE"))).toBe(true);
+    expect(can(office, "application.review", applicationAt("LEADING_GROUP"))).toBe(false);
   });
   it("lets only the city federation act at the office and leading-group stages (18.3)", () => {
     const districtOffice = actor(["LEADING_GROUP_OFFICE"], "/1/2/", 7, "DISTRICT_FEDERATION");
     const districtMember = actor(["LEADING_GROUP_MEMBER"], "/1/2/", 8, "DISTRICT_FEDERATION");
     const cityMember = actor(["LEADING_GROUP_MEMBER"], "/1/", 9, "CITY_FEDERATION");
-    expect(can(districtOffice, "case.review", caseAt("OFFICE"))).toBe(false);
-    expect(can(districtMember, "case.review", caseAt("LEADING_GROUP"))).toBe(false);
-    expect(can(cityMember, "case.review", caseAt("LEADING_GROUP"))).toBe(true);
+    expect(can(districtOffice, "application.review", applicationAt("OFFICE"))).toBe(false);
+    expect(can(districtMember, "application.review", applicationAt("LEADING_GROUP"))).toBe(false);
+    expect(can(cityMember, "application.review", applicationAt("LEADING_GROUP"))).toBe(true);
   });
-  it("never lets anyone review their own case", () => {
+  it("never lets anyone review their own application", () => {
     const officeApplicant = actor(["LEADING_GROUP_OFFICE", "CADRE"], "/1/", 500, "CITY_FEDERATION");
-    expect(can(officeApplicant, "case.review", caseAt("OFFICE"))).toBe(false);
+    expect(can(officeApplicant, "application.review", applicationAt("OFFICE"))).toBe(false);
     const chair = actor(["CHAIRPERSON_MEETING"], "/1/", 500, "CITY_FEDERATION");
-    expect(can(chair, "case.fastTrack", caseAt("OFFICE"))).toBe(false);
+    expect(can(chair, "application.fastTrack", applicationAt("OFFICE"))).toBe(false);
   });
-  it("refuses review of a case that is not in review", () => {
+  it("refuses review of an application that is not in review", () => {
     const office = actor(["LEADING_GROUP_OFFICE"], "/1/", 7, "CITY_FEDERATION");
-    expect(can(office, "case.review", caseAt("OFFICE", { status: "APPROVED" }))).toBe(false);
-    expect(can(office, "case.review", caseAt(null, { status: "DRAFT" }))).toBe(false);
+    expect(can(office, "application.review", applicationAt("OFFICE", { status: "APPROVED" }))).toBe(false);
+    expect(can(office, "application.review", applicationAt(null, { status: "DRAFT" }))).toBe(false);
   });
   it("hides drafts from reviewers but not from the applicant", () => {
     const applicant = actor(["CADRE"], "/1/2/10/", 500);
     const district = actor(["DISTRICT_REVIEWER"], "/1/2/");
-    const draft = caseAt(null, { status: "DRAFT" });
-    expect(can(applicant, "case.view", draft)).toBe(true);
-    expect(can(district, "case.view", draft)).toBe(false);
-    expect(can(district, "case.view", caseAt("DISTRICT"))).toBe(true);
+    const draft = applicationAt(null, { status: "DRAFT" });
+    expect(can(applicant, "application.view", draft)).toBe(true);
+    expect(can(district, "application.view", draft)).toBe(false);
+    expect(can(district, "application.view", applicationAt("DISTRICT"))).toBe(true);
   });
-  it("lets only the applicant edit, and only a draft or a returned case", () => {
+  it("lets only the applicant edit, and only a draft or a returned application", () => {
     const applicant = actor(["CADRE"], "/1/2/10/", 500);
     const other = actor(["CADRE"], "/1/2/10/", 501);
-    expect(can(applicant, "case.edit", caseAt(null, { status: "RETURNED" }))).toBe(true);
-    expect(can(applicant, "case.edit", caseAt("GRASSROOTS"))).toBe(false);
-    expect(can(other, "case.edit", caseAt(null, { status: "DRAFT" }))).toBe(false);
+    expect(can(applicant, "application.edit", applicationAt(null, { status: "RETURNED" }))).toBe(true);
+    expect(can(applicant, "application.edit", applicationAt("GRASSROOTS"))).toBe(false);
+    expect(can(other, "application.edit", applicationAt(null, { status: "DRAFT" }))).toBe(false);
   });
   it("lets a cadre file only in their own organisation", () => {
     const applicant = actor(["CADRE"], "/1/2/10/", 500);
-    expect(can(applicant, "case.create", org("/1/2/10/"))).toBe(true);
-    expect(can(applicant, "case.create", org("/1/2/11/"))).toBe(false);
+    expect(can(applicant, "application.create", org("/1/2/10/"))).toBe(true);
+    expect(can(applicant, "application.create", org("/1/2/11/"))).toBe(false);
   });
 });
 

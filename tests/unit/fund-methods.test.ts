@@ -25,7 +25,7 @@ const catalogue = (locale: "zh-CN" | "en") => (messagesFor(locale) as { fund: { 
 function entry(seq: number, method: string | null): EntryView {
   return {
     id: String(seq), seq, entryDate: "2026-03-05", kind: "DISBURSEMENT", amount: "-1000.00", balanceAfter: "99000.00", article: "ART16",
-    caseNumber: "DLGH-1", applicationId: 1, district: "中山区总工会", counterpart: null, reversesSeq: null, reversedBySeq: null,
+    applicationNumber: "DLGH-1", applicationId: 1, district: "中山区总工会", counterpart: null, reversesSeq: null, reversedBySeq: null,
     method, reference: null, memo: "演示", createdBy: "办公室", approvedBy: "领导小组", createdAt: new Date(),
   };
 }

@@ -10,7 +10,7 @@ import { ConflictError, DomainError } from "@/lib/errors";
 import { Decimal, yuan } from "@/lib/money";
 import { annualAppropriation, applyEntry, assertOpenableYear, assertPayable, assertPostable, assertReopenable, balanceSheet, payableAfterReversal, checkYear, monthSeries, payableIdempotencyKey, positiveYuan, reversalOf, rolloverAmount, runwayMonths, settlementBlockers, shortfall, signedAmount, type YearCheckInput } from "@/lib/fund/rules";
 import { isoDate, todayInChina, yearEnd, yearOf, yearStart } from "@/lib/dates";
-import { monthPayable, supportMonth } from "@/lib/cases/schedule";
+import { monthPayable, supportMonth } from "@/lib/applications/schedule";
 
 const POLICY = { cityFundAnnual: "300000.00", districtFundAnnual: "100000.00" };
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
@@ -161,16 +161,16 @@ describe("reversals", () => {
 
 describe("payouts (第十五至十七条)", () => {
   const one = { status: "SCHEDULED" as const, kind: "ONE_OFF" as const, periodStart: d("2026-03-01"), dueOn: d("2026-03-01"), applicationStatus: "APPROVED" as const, reemployedOn: null, paidOn: d("2026-03-05") };
-  // an April instalment, due the day after the month (as lib/cases schedules it)
+  // an April instalment, due the day after the month (as lib/applications schedules it)
   const monthly = { ...one, kind: "MONTHLY_SUPPORT" as const, periodStart: d("2026-04-01"), dueOn: d("2026-05-01"), paidOn: d("2026-05-02") };
-  it("pays a scheduled payable of an approved case", () => {
+  it("pays a scheduled payable of an approved application", () => {
     expect(codeOf(() => assertPayable(one))).toBe("(no error)");
     expect(codeOf(() => assertPayable({ ...monthly, paidOn: d("2026-05-01") }))).toBe("(no error)");
   });
   it("refuses paid, cancelled and unapproved payables", () => {
     expect(() => assertPayable({ ...one, status: "PAID" })).toThrow(ConflictError);
     expect(codeOf(() => assertPayable({ ...one, status: "CANCELLED" }))).toBe("fund.payableCancelled");
-    expect(codeOf(() => assertPayable({ ...one, applicationStatus: "IN_REVIEW" }))).toBe("fund.caseNotApproved");
+    expect(codeOf(() => assertPayable({ ...one, applicationStatus: "IN_REVIEW" }))).toBe("fund.applicationNotApproved");
   });
   it("pays nothing before it is due, and art. 17 support month by month until re-employment (至重新领薪或工作为止)", () => {
     expect(codeOf(() => assertPayable({ ...monthly, paidOn: d("2026-04-30") }))).toBe("fund.notDue");
@@ -185,7 +185,7 @@ describe("payouts (第十五至十七条)", () => {
     // One-off subsidies (第十五条、第十六条) are not affected by re-employment.
     expect(codeOf(() => assertPayable({ ...one, reemployedOn: d("2026-03-02") }))).toBe("(no error)");
   });
-  it("applies exactly the cases feature's art. 17 schedule rule (lib/cases/schedule.ts monthPayable): one source of truth", () => {
+  it("applies exactly the applications feature's art. 17 schedule rule (lib/applications/schedule.ts monthPayable): one source of truth", () => {
     const start = d("2026-01-20");
     const days = Array.from({ length: 200 }, (_, i) => new Date(start.getTime() + i * 86_400_000));
     for (let k = 1; k <= 6; k++) {
@@ -211,7 +211,7 @@ describe("payable after its payment is reversed (第十二条 冲正, 第十四�
   });
   it("is CANCELLED when it could never be paid again (it would block every settlement)", () => {
     expect(payableAfterReversal({ ...base, reemployedOn: d("2026-04-20") })).toEqual({ status: "CANCELLED", reason: "reemployed" });
-    expect(payableAfterReversal({ ...base, kind: "ONE_OFF", applicationStatus: "WITHDRAWN" })).toEqual({ status: "CANCELLED", reason: "caseNotApproved" });
+    expect(payableAfterReversal({ ...base, kind: "ONE_OFF", applicationStatus: "WITHDRAWN" })).toEqual({ status: "CANCELLED", reason: "applicationNotApproved" });
   });
 });
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { listNotifications } from "@/lib/notifications/service";
-import { MarkAllReadButton, MarkReadButton } from "@/components/cases/notification-controls";
+import { MarkAllReadButton, MarkReadButton } from "@/components/notifications/notification-controls";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
@@ -12,7 +12,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-/** The signed-in user's notifications (cases reaching their queue, returned, decided), newest first. */
+/** The signed-in user's notifications (applications reaching their queue, returned, decided), newest first. */
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const actor = await guardPage("notification.read", (a) => ({ type: "self", userId: a.id }));
   const t = await getTranslations();
@@ -58,7 +58,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               ))}
             </ul>
           )}
-          <Pager page={list.page} pages={list.pages} total={list.total} href={(n) => `/notifications?page=${n}`} label={t("cases.queue.pagination")} />
+          <Pager page={list.page} pages={list.pages} total={list.total} href={(n) => `/notifications?page=${n}`} label={t("applications.queue.pagination")} />
         </CardContent>
       </Card>
     </div>

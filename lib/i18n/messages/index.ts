@@ -8,16 +8,16 @@ import zhCommon from "./zh-CN/common.json";
 import enCommon from "./en/common.json";
 import zhAdmin from "./zh-CN/admin.json";
 import enAdmin from "./en/admin.json";
-import zhCases from "./zh-CN/cases.json";
-import enCases from "./en/cases.json";
+import zhApplications from "./zh-CN/applications.json";
+import enApplications from "./en/applications.json";
 import zhFund from "./zh-CN/fund.json";
 import enFund from "./en/fund.json";
 
 type Tree = { [key: string]: string | Tree };
 
 const FILES: Record<Locale, Tree[]> = {
-  "zh-CN": [zhCommon, zhAdmin, zhCases, zhFund],
-  en: [enCommon, enAdmin, enCases, enFund],
+  "zh-CN": [zhCommon, zhAdmin, zhApplications, zhFund],
+  en: [enCommon, enAdmin, enApplications, enFund],
 };
 
 /** Deep merge; a later file may add keys but never silently replace a message. */

@@ -1,5 +1,5 @@
 /**
- * One fund's year: balance sheet, ledger (every entry with its case and
+ * One fund's year: balance sheet, ledger (every entry with its application and
  * approver), annual settlement / reopen (《办法》第十四条、第十一条), opening a
  * year (第十三条) and reversals (第十二条) for the office; read-only for 经审会.
  */

@@ -60,10 +60,10 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
             const requestLink = (kind: "TOP_UP" | "SUBSIDY") => `/fund/requests?fund=${p.fundId}&year=${year}&kind=${kind}&amount=${gap.toFixed(2)}`;
             return (
               <li key={p.id}>
-                <Card data-testid={`payable-${p.caseNumber}-${p.instalmentNo}`}>
+                <Card data-testid={`payable-${p.applicationNumber}-${p.instalmentNo}`}>
                   <CardHeader className="pb-2">
                     <CardTitle className="flex flex-wrap items-center gap-2 text-base">
-                      <span className="font-mono">{p.caseNumber}</span>
+                      <span className="font-mono">{p.applicationNumber}</span>
                       <Badge variant="secondary">{t(`articleShort.${p.article}`)}</Badge>
                       <span>{instalment}</span>
                       <span className="ml-auto tabular-nums">{t("yuan", { amount: formatYuan(p.amount) })}</span>
@@ -127,7 +127,7 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
                         </ul>
                       </div>
                     ) : null}
-                    <PayForm payableId={p.id} version={p.version} today={isoDate(today)} label={t("pay.formLabel", { case: p.caseNumber, instalment })} />
+                    <PayForm payableId={p.id} version={p.version} today={isoDate(today)} label={t("pay.formLabel", { application: p.applicationNumber, instalment })} />
                   </CardContent>
                 </Card>
               </li>
@@ -144,7 +144,7 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
             <Table label={t("pay.upcomingTitle", { count: upcomingPage.total })}>
               <THead>
                 <TR>
-                  <TH>{t("pay.case")}</TH>
+                  <TH>{t("pay.application")}</TH>
                   <TH>{t("pay.article")}</TH>
                   <TH>{t("pay.instalment")}</TH>
                   <TH>{t("pay.period")}</TH>
@@ -155,8 +155,8 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
               </THead>
               <TBody>
                 {upcoming.map((p) => (
-                  <TR key={p.id} data-testid={`upcoming-${p.caseNumber}-${p.instalmentNo}`}>
-                    <TD className="font-mono text-xs">{p.caseNumber}</TD>
+                  <TR key={p.id} data-testid={`upcoming-${p.applicationNumber}-${p.instalmentNo}`}>
+                    <TD className="font-mono text-xs">{p.applicationNumber}</TD>
                     <TD>{t(`articleShort.${p.article}`)}</TD>
                     <TD>{p.kind === "ONE_OFF" ? t("pay.oneOff") : t("pay.instalmentNo", { no: p.instalmentNo })}</TD>
                     <TD className="whitespace-nowrap text-xs">{p.periodEnd ? `${p.periodStart} – ${p.periodEnd}` : p.periodStart}</TD>
