@@ -7,7 +7,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { as, fileApplication, isoDate, openFromQueue, review } from "./cases-helpers";
+import { as, fileApplication, isoDate, openFromQueue, personas, review } from "./cases-helpers";
 
 test("a part-time cadre sees why they are not covered (art. 2) and cannot submit", async ({ browser }) => {
   const cadre3 = await as(browser, "cadre3");
@@ -20,57 +20,81 @@ test("a part-time cadre sees why they are not covered (art. 2) and cannot submit
   await expect(cadre3.getByRole("button", { name: "提交申请" })).toBeDisabled();
 });
 
-test("the own union rejects a case with reasons and the applicant sees them", async ({ browser }) => {
-  const cadre = await as(browser, "dl-shk-002.cadre");
-  const { url, number } = await fileApplication(cadre, { article: "第十六条 打击报复或人身侵害", eventType: "诽谤", eventDate: isoDate(0, -3), amount: "1200" });
-  await cadre.getByRole("button", { name: "提交申请" }).click();
-  await expect(cadre.getByTestId("case-status")).toHaveText("审核中 · 基层工会研究提出意见");
+// Each flow below is split into its steps (serial, one case per flow) so none needs more than a
+// fraction of its timeout on a busy machine.
+test.describe.serial("the own union rejects a case with reasons and the applicant sees them", () => {
+  const person = personas();
+  let url = "";
+  let number = "";
 
-  // Another district's reviewer cannot open it (subtree scope).
-  const outsider = await as(browser, "xg.reviewer");
-  const denied = await outsider.goto(url);
-  expect(denied?.status()).toBe(403);
-  await expect(outsider.getByRole("heading", { level: 1 })).toHaveText("无权访问（403）");
+  test("rejection (1/3): the applicant files and submits; another district's reviewer cannot open it", async ({ browser }) => {
+    const cadre = await person(browser, "dl-shk-002.cadre");
+    ({ url, number } = await fileApplication(cadre, { article: "第十六条 打击报复或人身侵害", eventType: "诽谤", eventDate: isoDate(0, -3), amount: "1200" }));
+    await cadre.getByRole("button", { name: "提交申请" }).click();
+    await expect(cadre.getByTestId("case-status")).toHaveText("审核中 · 基层工会研究提出意见");
 
-  const officer = await as(browser, "dl-shk-002.officer");
-  await openFromQueue(officer, number);
-  await review(officer, "不予支持", "理由（申请人可见）", "经工会委员会核实，所述言论与履行工会职责无关。", "未获支持");
-  await expect(officer.getByTestId("action-panel")).toHaveCount(0);
+    // Another district's reviewer cannot open it (subtree scope).
+    const outsider = await person(browser, "xg.reviewer");
+    const denied = await outsider.goto(url);
+    expect(denied?.status()).toBe(403);
+    await expect(outsider.getByRole("heading", { level: 1 })).toHaveText("无权访问（403）");
+  });
 
-  await cadre.goto(url);
-  await expect(cadre.getByTestId("closing-reason")).toContainText("经工会委员会核实，所述言论与履行工会职责无关。");
-  await cadre.goto("/notifications");
-  await expect(cadre.getByTestId("notifications")).toContainText(`申请未获支持：${number}`);
+  test("rejection (2/3): the own union rejects it with reasons", async ({ browser }) => {
+    const officer = await person(browser, "dl-shk-002.officer");
+    await openFromQueue(officer, number);
+    await review(officer, "不予支持", "理由（申请人可见）", "经工会委员会核实，所述言论与履行工会职责无关。", "未获支持");
+    await expect(officer.getByTestId("action-panel")).toHaveCount(0);
+  });
+
+  test("rejection (3/3): the applicant sees the reasons and a notification", async ({ browser }) => {
+    const cadre = await person(browser, "dl-shk-002.cadre");
+    await cadre.goto(url);
+    await expect(cadre.getByTestId("closing-reason")).toContainText("经工会委员会核实，所述言论与履行工会职责无关。");
+    await cadre.goto("/notifications");
+    await expect(cadre.getByTestId("notifications")).toContainText(`申请未获支持：${number}`);
+  });
 });
 
-test("the 中山区 chairperson's office meeting approves a special case directly (18.3)", async ({ browser }) => {
-  const cadre = await as(browser, "dl-zs-001.cadre");
-  const { url, number } = await fileApplication(cadre, { article: "第十六条 打击报复或人身侵害", eventType: "人身伤害", eventDate: isoDate(0, -2), amount: "3000" });
-  await cadre.getByRole("button", { name: "提交申请" }).click();
-  await expect(cadre.getByTestId("case-status")).toHaveText("审核中 · 基层工会研究提出意见");
+test.describe.serial("the 中山区 chairperson's office meeting approves a special case directly (18.3)", () => {
+  const person = personas();
+  let url = "";
+  let number = "";
 
-  const officer = await as(browser, "dl-zs-001.officer");
-  await openFromQueue(officer, number);
-  await review(officer, "同意并上报", "所在单位工会意见", "情况紧急，同意上报。", "审核中 · 区市县/产业工会调查核实");
+  test("fast track (1/3): the applicant submits and the own union reports on", async ({ browser }) => {
+    const cadre = await person(browser, "dl-zs-001.cadre");
+    ({ url, number } = await fileApplication(cadre, { article: "第十六条 打击报复或人身侵害", eventType: "人身伤害", eventDate: isoDate(0, -2), amount: "3000" }));
+    await cadre.getByRole("button", { name: "提交申请" }).click();
+    await expect(cadre.getByTestId("case-status")).toHaveText("审核中 · 基层工会研究提出意见");
 
-  const chair = await as(browser, "zs.chair");
-  await openFromQueue(chair, number);
-  const fastTrack = chair.getByRole("form", { name: "主席办公会议审定（特殊情况）" });
-  await expect(fastTrack).toContainText("特殊情况可直接由各级主席办公会议审定批准");
-  await fastTrack.getByLabel("批准金额或月数").fill("3000");
-  await fastTrack.getByLabel("审定意见").fill("中山区总工会主席办公会议第 15 次会议审定：人身受到伤害，情况紧急，直接批准。");
-  await fastTrack.getByRole("button", { name: "审定批准" }).click();
-  await expect(chair.getByTestId("case-status")).toHaveText("已批准");
-  await expect(chair.getByTestId("decision")).toHaveText("申请已由主席办公会议审定（特殊情况）批准：一次性补助 3,000.00 元。");
-  await expect(chair.getByTestId("history")).toContainText("主席办公会议审定（特殊情况）");
-  await expect(chair.getByTestId("payables")).toContainText("中山区总工会基层工会干部权益保障基金");
+    const officer = await person(browser, "dl-zs-001.officer");
+    await openFromQueue(officer, number);
+    await review(officer, "同意并上报", "所在单位工会意见", "情况紧急，同意上报。", "审核中 · 区市县/产业工会调查核实");
+  });
 
-  // The applicant reads it in English too.
-  await cadre.getByRole("button", { name: /English/ }).click();
-  await expect(cadre.getByRole("link", { name: "My applications" }).first()).toBeVisible();
-  await cadre.goto(url);
-  await expect(cadre.getByTestId("case-status")).toHaveText("Approved");
-  await expect(cadre.getByTestId("decision")).toHaveText("Approved (Chairperson's office meeting (special case)): a one-off subsidy of 3,000.00 yuan.");
+  test("fast track (2/3): the 中山区 chairperson's office meeting approves it directly", async ({ browser }) => {
+    const chair = await person(browser, "zs.chair");
+    await openFromQueue(chair, number);
+    const fastTrack = chair.getByRole("form", { name: "主席办公会议审定（特殊情况）" });
+    await expect(fastTrack).toContainText("特殊情况可直接由各级主席办公会议审定批准");
+    await fastTrack.getByLabel("批准金额或月数").fill("3000");
+    await fastTrack.getByLabel("审定意见").fill("中山区总工会主席办公会议第 15 次会议审定：人身受到伤害，情况紧急，直接批准。");
+    await fastTrack.getByRole("button", { name: "审定批准" }).click();
+    await expect(chair.getByTestId("case-status")).toHaveText("已批准");
+    await expect(chair.getByTestId("decision")).toHaveText("申请已由主席办公会议审定（特殊情况）批准：一次性补助 3,000.00 元。");
+    await expect(chair.getByTestId("history")).toContainText("主席办公会议审定（特殊情况）");
+    await expect(chair.getByTestId("payables")).toContainText("中山区总工会基层工会干部权益保障基金");
+  });
+
+  test("fast track (3/3): the applicant reads the decision in English too", async ({ browser }) => {
+    const cadre = await person(browser, "dl-zs-001.cadre");
+    await cadre.goto(url);
+    await cadre.getByRole("button", { name: /English/ }).click();
+    await expect(cadre.getByRole("link", { name: "My applications" }).first()).toBeVisible();
+    await cadre.goto(url);
+    await expect(cadre.getByTestId("case-status")).toHaveText("Approved");
+    await expect(cadre.getByTestId("decision")).toHaveText("Approved (Chairperson's office meeting (special case)): a one-off subsidy of 3,000.00 yuan.");
+  });
 });
 
 test("each reviewer's queue holds only their stage in their subtree", async ({ browser }) => {
