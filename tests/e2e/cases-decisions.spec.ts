@@ -118,28 +118,20 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} @ ${page.url()}`);
 }
 
-// Split in four (axe over a page is slow on a busy machine): each part well below its timeout.
-test("the cases pages have no serious accessibility violations and fit a phone: the applicant's pages", async ({ browser }) => {
-  const cadre = await as(browser, "cadre");
-  const found: string[] = [];
-  for (const path of ["/cases", "/cases/new"]) {
-    await cadre.goto(path);
-    found.push(...(await seriousViolations(cadre)));
-  }
-  expect(found).toEqual([]);
-  await cadre.context().close();
-});
-
-test("the cases pages have no serious accessibility violations and fit a phone: the office's queue and notifications", async ({ browser }) => {
-  const office = await as(browser, "office");
-  const found: string[] = [];
-  for (const path of ["/cases/queue", "/notifications"]) {
-    await office.goto(path);
-    found.push(...(await seriousViolations(office)));
-  }
-  expect(found).toEqual([]);
-  await office.context().close();
-});
+// One test per page (axe over a page is slow on a busy machine): each well below its timeout.
+for (const [username, path] of [
+  ["cadre", "/cases"],
+  ["cadre", "/cases/new"],
+  ["office", "/cases/queue"],
+  ["office", "/notifications"],
+] as const) {
+  test(`the cases pages have no serious accessibility violations and fit a phone: ${path} (${username})`, async ({ browser }) => {
+    const page = await as(browser, username);
+    await page.goto(path);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+}
 
 /** The office opens a case in review at its stage (with its action panel). */
 async function officeCase(browser: Browser): Promise<Page> {
