@@ -140,10 +140,16 @@ export async function payableToday(ownerUrl: string, tag: string): Promise<{ num
 /** Submit the pay form of `number` on /fund/pay (the response is awaited by the caller). */
 export async function clickPay(page: Page, number: string): Promise<void> {
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  await page.goto("/fund/pay");
   const form = page.getByRole("form", { name: `支付 ${number} 一次性` });
-  await form.getByLabel("支付日期").fill(today);
-  await form.getByLabel("支付方式").selectOption({ label: "银行转账" });
-  await form.getByLabel("凭证号").fill(`OPS-${number}`);
+  // The due list is paged in due order: find the page that holds it.
+  for (let n = 1; n <= 20; n++) {
+    await page.goto(`/fund/pay?page=${n}`);
+    if ((await form.count()) > 0) break;
+  }
+  // By name, not label: every pay form on the page repeats the same field ids (field-paidOn …),
+  // so a label only finds the first form's field (a UI defect noted for the forms work).
+  await form.locator('input[name="paidOn"]').fill(today);
+  await form.locator('select[name="method"]').selectOption({ label: "银行转账" });
+  await form.locator('input[name="reference"]').fill(`OPS-${number}`);
   await form.getByRole("button", { name: "确认支付" }).click();
 }

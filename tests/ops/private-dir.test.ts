@@ -41,10 +41,11 @@ function copyCheckout() {
   execFileSync("cp", ["-a", path.join(ROOT, "lib", "generated"), path.join(checkout, "lib", "generated")]);
 }
 
+/** `npm start`'s own command (what package.json runs), so its exit code is the portal's, not npm's. */
 async function npmStart(port: number, pgPort: number) {
   let out = "";
   // Its own process group, signalled as a whole — what Ctrl-C in a terminal or systemd does.
-  const child = spawn("npm", ["start"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: checkout,
     detached: true,
     env: { ...process.env, PORT: String(port), PORTAL_PG_PORT: String(pgPort), DATABASE_URL: "", MIGRATION_DATABASE_URL: "", OPS_TEST_CLUSTER: "", LOG_LEVEL: "info" },
