@@ -32,6 +32,13 @@ export async function freshDatabase(suffix: string, opts: { seed?: boolean; prep
   return { ...urls, name };
 }
 
+/** The cluster superuser's URL of database `name` (pg_stat_activity shows other roles' wait events only to it). */
+export function adminUrlOf(name: string): string {
+  const u = new URL(opsCluster().adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 export async function sql<T extends Record<string, unknown> = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
   return withClient(url, async (c) => (await c.query<T>(text, params)).rows);
 }

@@ -9,7 +9,7 @@
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, clickPay, closeBrowser, errorLines, freshDatabase, payableToday, signedIn, sql, startNext, until, type Server } from "./helpers";
+import { ROOT, adminUrlOf, clickPay, closeBrowser, errorLines, freshDatabase, payableToday, signedIn, sql, startNext, until, type Server } from "./helpers";
 import { spawnSync } from "node:child_process";
 
 const CHAIN_LOCK_KEY = 727_001; // lib/audit/writer.ts
@@ -47,8 +47,12 @@ describe("stop on SIGTERM", () => {
     await boss.send("case-deadline-reminders", {});
     await boss.stop({ graceful: false });
     const waiting = () =>
-      sql<{ n: number }>(db.ownerUrl, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`).then((r) => r[0]!.n);
-    await until("the payout and the sweep to wait on the chain lock", async () => (await waiting()) >= 2);
+      sql<{ n: number }>(adminUrlOf(db.name), `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`).then((r) => r[0]!.n);
+    await until("the payout and the sweep to wait on the chain lock", async () => (await waiting()) >= 2, 120_000).catch(async (error) => {
+      const jobs = await sql(db.ownerUrl, `SELECT state, output FROM pgboss.job WHERE name = 'case-deadline-reminders'`);
+      const activity = await sql(adminUrlOf(db.name), `SELECT application_name, state, wait_event_type, wait_event, left(query, 80) AS q FROM pg_stat_activity WHERE datname = current_database()`);
+      throw new Error(`${(error as Error).message}\njobs: ${JSON.stringify(jobs)}\nactivity: ${JSON.stringify(activity)}\nserver: ${server!.output().slice(-3000)}`);
+    });
     expect((await sql(db.ownerUrl, `SELECT 1 FROM pgboss.job WHERE name = 'case-deadline-reminders' AND state = 'active'`)).length).toBe(1);
 
     // 3. SIGTERM mid-way: the server stops accepting new connections and drains.
