@@ -56,7 +56,7 @@ http {
 }
 `,
   );
-  nginx = spawn("nginx", ["-c", conf, "-p", work], { stdio: ["ignore", "pipe", "pipe"] });
+  nginx = spawn(fs.existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx", ["-c", conf, "-p", work], { stdio: ["ignore", "pipe", "pipe"] });
   const url = `http://127.0.0.1:${port}`;
   await until("nginx", () => fetch(`${url}/login`).then((r) => r.ok, () => false), 30_000);
   return url;
