@@ -31,6 +31,8 @@ async function main(): Promise<number> {
   const archive = args.find((a) => !a.startsWith("-"));
   if (!archive || !fs.existsSync(archive)) throw new Error("usage: npm run restore -- ARCHIVE [--yes]  (ARCHIVE: a portal-backup-*.tar written by npm run backup)");
   const { cluster, urls } = await openAppDatabase();
+  // Before any lib/ module reads (and caches) the environment: the verifiers connect as the app.
+  process.env.DATABASE_URL = urls.appUrl;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "portal-restore-"));
   try {
     const { databaseFacts, exec, pgTool, unpackBackup } = await import("@/lib/ops/backup");
@@ -91,7 +93,6 @@ async function main(): Promise<number> {
     }
 
     // The chain and the ledger, checked by the same code as audit:verify and ledger:verify.
-    process.env.DATABASE_URL = urls.appUrl;
     const { db, disconnectDb } = await import("@/lib/db");
     const { verifyAuditChain } = await import("@/lib/audit/verify");
     const { verifyLedger } = await import("@/lib/fund/verify");
