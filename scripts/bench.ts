@@ -21,7 +21,8 @@ async function main() {
   try {
     for (const bench of benches) {
       const name = `portal_bench_${stamp}_${bench}`;
-      const url = await ensureDatabase(cluster.adminUrl, name);
+      // Benchmarks seed with bulk SQL (setval…): they run as the owner.
+      const url = (await ensureDatabase(cluster, name)).ownerUrl;
       try {
         await migrateDeploy(url);
         console.log(`\n━━ bench: ${bench} ━━`);

@@ -4,20 +4,22 @@
  * `-- --yes` is given.
  */
 import { openAppDatabase } from "./lib/app-db";
-import { migrateDeploy, run, withClient } from "./lib/postgres";
+import { run, withClient } from "./lib/postgres";
+import { prepareDatabase } from "./lib/provision";
 
 async function main() {
-  const { cluster, databaseUrl } = await openAppDatabase();
+  const { cluster, urls, databaseUrl } = await openAppDatabase();
   try {
     if (!cluster.embedded && !process.argv.includes("--yes")) {
       throw new Error(`这会清空 ${new URL(databaseUrl).pathname.slice(1)} 数据库的全部数据；确认请运行 npm run demo:reset -- --yes\nThis wipes the DATABASE_URL database; run with -- --yes to confirm.`);
     }
-    await withClient(databaseUrl, async (c) => {
+    // As the schema owner: it drops and recreates what it owns.
+    await withClient(urls.ownerUrl, async (c) => {
       await c.query("DROP SCHEMA IF EXISTS public CASCADE");
       await c.query("DROP SCHEMA IF EXISTS pgboss CASCADE");
       await c.query("CREATE SCHEMA public");
     });
-    await migrateDeploy(databaseUrl);
+    await prepareDatabase(urls);
     await run("node", ["--import", "tsx", "prisma/seed.ts"], { DATABASE_URL: databaseUrl });
     console.log("演示数据已重置 / demo data reset");
   } finally {

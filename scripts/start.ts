@@ -1,19 +1,26 @@
 /**
  * `npm start`: one command from a fresh clone to a running portal.
  *
- * 1. DATABASE_URL given → use it; else start embedded PostgreSQL (.data/pg).
- * 2. Apply every committed migration (`prisma migrate deploy`).
- * 3. Load the demo data once (skipped when present).
+ * 1. DATABASE_URL given → use it (MIGRATION_DATABASE_URL as the schema owner);
+ *    else start the embedded PostgreSQL (clusterHome()/pg, usually .data/pg).
+ * 2. As the owner: apply every committed migration (`prisma migrate deploy`),
+ *    install the job queue's schema, grant the application role (provision.ts).
+ * 3. As the application role: load the demo data once (skipped when present),
+ *    import evidence files older versions kept on disk.
  * 4. `next build` when the sources changed since the last build.
- * 5. `next start` (production) on HOST:PORT (default 127.0.0.1:3000).
- * Ctrl-C stops Next.js and PostgreSQL; the next start keeps the data.
+ * 5. `next start` (production) on HOST:PORT (default 127.0.0.1:3000), as the application role.
+ * Ctrl-C / SIGTERM: Next.js stops accepting, drains requests and jobs and
+ * closes its pools (lib/ops/shutdown.ts); only after it exited is PostgreSQL
+ * stopped (smart shutdown). The next start keeps the data.
  */
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { openAppDatabase } from "./lib/app-db";
-import { DATA_DIR, ROOT, migrateDeploy, run } from "./lib/postgres";
+import { importLegacyUploads } from "./lib/legacy-uploads";
+import { DATA_DIR, ROOT, run } from "./lib/postgres";
+import { prepareDatabase, privilegeWarnings } from "./lib/provision";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
 const SOURCE_FILES = ["next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "proxy.ts"];
@@ -55,7 +62,7 @@ async function buildIfNeeded() {
 
 async function main() {
   const authSecret = ensureAuthSecret();
-  const { cluster, databaseUrl } = await openAppDatabase();
+  const { cluster, urls, databaseUrl } = await openAppDatabase();
   let stopping = false;
   const stopDatabase = async () => {
     try {
@@ -65,10 +72,16 @@ async function main() {
     }
   };
   try {
-    console.log(cluster.embedded ? "内嵌 PostgreSQL 已启动 / embedded PostgreSQL started (.data/pg)" : "使用 DATABASE_URL / using DATABASE_URL");
-    await migrateDeploy(databaseUrl);
+    console.log(cluster.embedded ? `内嵌 PostgreSQL 已启动 / embedded PostgreSQL started (${cluster.dataDir})` : "使用 DATABASE_URL / using DATABASE_URL");
+    await prepareDatabase(urls);
     console.log("数据库迁移已应用 / migrations applied");
+    for (const warning of await privilegeWarnings(databaseUrl)) {
+      console.warn(`警告：应用程序的数据库角色权限过大 / WARNING: ${warning}; set MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a restricted role (README, "Least privilege")`);
+    }
     await run("node", ["--import", "tsx", "prisma/seed.ts"], { DATABASE_URL: databaseUrl });
+    const legacy = await importLegacyUploads(databaseUrl, process.env.UPLOAD_DIR ?? path.join(DATA_DIR, "uploads"));
+    if (legacy.imported) console.log(`已将 ${legacy.imported} 个旧版证据文件导入数据库 / imported ${legacy.imported} evidence file(s) from disk into PostgreSQL (the files on disk can be removed after a backup)`);
+    if (legacy.missing.length || legacy.mismatched.length) console.warn(`证据文件缺失或不符 / evidence files missing: ${legacy.missing.join(", ") || "-"}; sha256 mismatch: ${legacy.mismatched.join(", ") || "-"}`);
     await buildIfNeeded();
   } catch (error) {
     console.error(String(error instanceof Error ? error.message : error));
@@ -81,15 +94,29 @@ async function main() {
   const next = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", host, "-p", port], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      // The server never holds the owner's credentials.
+      MIGRATION_DATABASE_URL: undefined,
+      AUTH_SECRET: authSecret,
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORTAL_DATA_DIR: process.env.PORTAL_DATA_DIR ?? cluster.dataDir ?? DATA_DIR,
+    },
   });
   console.log(`门户已启动 / portal running: http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`);
 
+  // Bound on Next.js's own drain (SHUTDOWN_TIMEOUT_SECONDS) plus a margin; past it, kill it.
+  const drainBoundMs = (Number(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? 25) + 10) * 1000;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n正在停止（${signal}）… / stopping…`);
-    if (next.exitCode === null) next.kill("SIGTERM");
+    if (next.exitCode === null && next.signalCode === null) {
+      next.kill("SIGTERM");
+      setTimeout(() => next.kill("SIGKILL"), drainBoundMs).unref();
+    }
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
@@ -100,7 +127,9 @@ async function main() {
     if (process.ppid !== parent) shutdown("SIGHUP");
   }, 2000).unref();
   next.on("exit", async (code) => {
+    // Only now, with every portal connection closed, does PostgreSQL stop.
     await stopDatabase();
+    if (cluster.embedded) console.log("PostgreSQL 已停止 / PostgreSQL stopped");
     process.exit(stopping ? 0 : (code ?? 1));
   });
 }

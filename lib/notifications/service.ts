@@ -1,7 +1,8 @@
 /**
  * In-app notifications: written in the same transaction as the change that
- * causes them (so they exist exactly when the change committed), then handed
- * to the configured e-mail/SMS sender after the commit (`deliver`).
+ * causes them (so they exist exactly when the change committed), together with
+ * their e-mail/SMS copy in the outbox (lib/notifications/outbox.ts), which is
+ * sent right after the commit (`deliver`) or, after a crash, by a job.
  *
  * The text is rendered from the message catalogue (notifications.kinds.*) in
  * Simplified Chinese, the portal's default language, because it is also what
@@ -13,7 +14,8 @@ import { db, type Tx } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { OrgType, Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
-import { notificationSender, type OutgoingMessage } from "./sender";
+import { drainDeliveries } from "./outbox";
+import type { OutgoingMessage } from "./sender";
 import { defaultLocaleText } from "./text";
 
 /** Kinds of notification; texts under notifications.kinds.<kind> in the catalogues. */
@@ -51,6 +53,8 @@ export async function createNotifications(tx: Tx, record: RecordAudit, items: re
       data: userIds.map((userId) => ({ userId, kind: item.kind, title, body, link: item.link ?? null, applicationId: item.applicationId ?? null })),
       select: { id: true, userId: true, user: { select: { email: true, phone: true } } },
     });
+    // The e-mail/SMS copies, queued in this same transaction (outbox): a crash after the commit loses none.
+    await tx.notificationDelivery.createMany({ data: rows.map((r) => ({ notificationId: r.id })) });
     // One audit row per batch. Its entityId is one id (AuditLog.entityId is VarChar(60): a
     // comma-joined list overflowed it with ~10 recipients): the batch's first notification;
     // every notification id of the batch is in `after`.
@@ -69,17 +73,15 @@ export async function createNotifications(tx: Tx, record: RecordAudit, items: re
 }
 
 /**
- * Forward committed notifications through the configured sender. Failures are
- * logged and never undo the change (the in-app row is the record).
+ * Send the e-mail/SMS copies of committed notifications now (their outbox
+ * rows). Failures are logged and retried by the notification-deliveries job;
+ * they never undo the change (the in-app row is the record).
  */
 export async function deliver(messages: readonly OutgoingMessage[]): Promise<void> {
-  const sender = notificationSender();
-  for (const message of messages) {
-    try {
-      await sender.send(message);
-    } catch (error) {
-      logger().warn({ err: error, notificationId: message.notificationId, sender: sender.name }, "notification delivery failed");
-    }
+  try {
+    await drainDeliveries({ notificationIds: messages.map((m) => m.notificationId) });
+  } catch (error) {
+    logger().warn({ err: error, notifications: messages.length }, "sending notification copies failed; the job retries them");
   }
 }
 

@@ -14,6 +14,7 @@ import type { RequestContext } from "@/lib/audit/writer";
 import { getActor } from "@/lib/auth/session";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { countOutcomes } from "@/lib/ops/metrics";
 import { formDataToObject, parseWith } from "@/lib/validation";
 import { requestContext, requestId } from "./context";
 
@@ -57,7 +58,7 @@ export type ActionDefinition<S extends z.ZodType, R> = {
 
 /** Build a guarded server action (use as `export const x = defineAction({...})` in a "use server" file). */
 export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>): ServerAction<R> {
-  return async function guardedAction(_prev, raw) {
+  return countOutcomes(def.permission, async function guardedAction(_prev, raw) {
     const t = await getTranslations();
     let destination: string | null = null;
     try {
@@ -84,7 +85,7 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>
       return { ok: false, status: 500, message: t("errors.unexpected", { requestId: id }) };
     }
     redirect(destination);
-  };
+  });
 }
 
 /**

@@ -1,40 +1,39 @@
 /**
  * The portal's own database: DATABASE_URL when given, else the embedded
- * cluster under `.data/pg` (port PORTAL_PG_PORT, default 54329), database "portal".
+ * cluster in `clusterHome()/pg` (port PORTAL_PG_PORT, default 54329), database "portal".
  * When that cluster is already running (e.g. `npm start` in another terminal),
  * scripts connect to it instead of starting a second server.
+ *
+ * Two connections (least privilege, README "Operations"): the schema owner for
+ * migrations, backups and restores; the application role for everything else.
+ * With an external server: DATABASE_URL is the application role and
+ * MIGRATION_DATABASE_URL the owner; with DATABASE_URL alone one role does both
+ * (a warning says so at start).
  */
-import fs from "node:fs";
 import path from "node:path";
-import { DATA_DIR, type Cluster, embeddedAdminUrl, ensureDatabase, externalCluster, startEmbedded } from "./postgres";
+import { type Cluster, type DatabaseUrls, clusterHome, ensureDatabase, externalCluster, runningEmbedded, startEmbedded } from "./postgres";
 
 export const APP_DATABASE = "portal";
-export const APP_PG_DIR = path.join(DATA_DIR, "pg");
 
-/** Port of the embedded cluster when its postmaster is alive, else null. */
-function runningEmbeddedPort(): number | null {
-  const pidFile = path.join(APP_PG_DIR, "postmaster.pid");
-  if (!fs.existsSync(pidFile)) return null;
-  const [pidLine, , , portLine] = fs.readFileSync(pidFile, "utf8").split("\n");
-  const pid = Number(pidLine);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return null; // stale lock file; PostgreSQL cleans it up itself on start
-  }
-  return Number(portLine) || null;
+/** Data directory of the portal's embedded cluster. */
+export function appPgDir(): string {
+  return path.join(clusterHome(), "pg");
 }
 
-export async function openAppDatabase(): Promise<{ cluster: Cluster; databaseUrl: string }> {
+export type AppDatabase = { cluster: Cluster; urls: DatabaseUrls; /** the application role's URL */ databaseUrl: string };
+
+/** Open (start when needed) the portal's database. */
+export async function openAppDatabase(): Promise<AppDatabase> {
   const given = process.env.DATABASE_URL;
-  if (given) return { cluster: externalCluster(given), databaseUrl: given };
-  const runningPort = runningEmbeddedPort();
-  const cluster: Cluster = runningPort
-    ? { adminUrl: embeddedAdminUrl(runningPort), embedded: true, async stop() {} }
-    : await startEmbedded(APP_PG_DIR, Number(process.env.PORTAL_PG_PORT ?? 54329), true);
+  if (given) {
+    const urls = { ownerUrl: process.env.MIGRATION_DATABASE_URL || given, appUrl: given };
+    return { cluster: externalCluster(given), urls, databaseUrl: given };
+  }
+  const dir = appPgDir();
+  const cluster = runningEmbedded(dir) ?? (await startEmbedded(dir, Number(process.env.PORTAL_PG_PORT ?? 54329), true));
   try {
-    const databaseUrl = await ensureDatabase(cluster.adminUrl, APP_DATABASE);
-    return { cluster, databaseUrl };
+    const urls = await ensureDatabase(cluster, APP_DATABASE);
+    return { cluster, urls, databaseUrl: urls.appUrl };
   } catch (error) {
     await cluster.stop();
     throw error;
@@ -43,8 +42,8 @@ export async function openAppDatabase(): Promise<{ cluster: Cluster; databaseUrl
 
 /**
  * Run a maintenance command against the portal's database with the app's own
- * Prisma client, then close everything and exit with the command's code once
- * its output is written (errors print their message and exit 1).
+ * Prisma client (as the application role), then close everything and exit with
+ * the command's code once its output is written (errors print their message and exit 1).
  */
 export function runWithAppDb(command: () => Promise<number | void>): void {
   const main = async () => {
@@ -73,7 +72,7 @@ export function runWithAppDb(command: () => Promise<number | void>): void {
  * to pipes asynchronously), so a long report piped to a file or another
  * process would lose its tail (the verdict). Exit only once both are flushed.
  */
-async function exitAfterOutput(code: number): Promise<never> {
+export async function exitAfterOutput(code: number): Promise<never> {
   const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write("", () => resolve()));
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   process.exit(code);

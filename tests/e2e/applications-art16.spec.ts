@@ -5,18 +5,19 @@
  * 申报表 and 意见书 as A4 PDFs with Chinese text.
  */
 import { expect, test } from "@playwright/test";
-import { PDF_EVIDENCE, as, fileApplication, isoDate, openFromQueue, review, upload } from "./applications-helpers";
+import { PDF_EVIDENCE, as, fileApplication, isoDate, openFromQueue, personas, review, upload } from "./applications-helpers";
 
-// The print test reads the application the first test decided; serial mode stops it when that one fails.
+// One test per step of the chain, each on the application the previous one moved on (so none needs more
+// than a fraction of its timeout on a busy machine); serial mode stops the rest when a step fails.
 test.describe.configure({ mode: "serial" });
 
 let applicationUrl = "";
 let number = "";
+const person = personas();
 
-test("an art. 16 application goes from the cadre to the leading group's approval", async ({ browser }) => {
-  test.setTimeout(180_000);
-  // 1. The cadre files the application form, checks eligibility (art. 2), uploads evidence and submits.
-  const cadre = await as(browser, "cadre");
+test("art. 16 (1/6): the cadre is refused above the ceiling, files the form with evidence and submits", async ({ browser }) => {
+  // The cadre files the application form, checks eligibility (art. 2), uploads evidence and submits.
+  const cadre = await person(browser, "cadre");
   await cadre.goto("/applications/new");
   await expect(cadre.getByTestId("eligibility")).toContainText("符合申请条件（《办法》第二条）");
   // 3,001 yuan is above the art. 16 ceiling: refused with the article, nothing saved.
@@ -43,14 +44,16 @@ test("an art. 16 application goes from the cadre to the leading group's approval
   await expect(cadre.getByTestId("attachments").getByRole("link")).toHaveCount(1);
   await cadre.getByRole("button", { name: "提交申请" }).click();
   await expect(cadre.getByTestId("application-status")).toHaveText("审核中 · 基层工会研究提出意见");
+});
 
-  // 2. The cadre's own union gives its opinion and reports on (18.1).
-  const grassroots = await as(browser, "grassroots");
+test("art. 16 (2/6): the cadre's own union gives its opinion and reports on (18.1)", async ({ browser }) => {
+  const grassroots = await person(browser, "grassroots");
   await openFromQueue(grassroots, number);
   await review(grassroots, "同意并上报", "所在单位工会意见", "经工会委员会研究，情况属实，同意上报。", "审核中 · 区市县/产业工会调查核实");
+});
 
-  // 3. 中山区 investigates, issues an art. 6 opinion letter and reports to the office (18.2).
-  const district = await as(browser, "zs.reviewer");
+test("art. 16 (3/6): 中山区 investigates, issues an art. 6 opinion letter and reports to the office (18.2)", async ({ browser }) => {
+  const district = await person(browser, "zs.reviewer");
   await openFromQueue(district, number);
   const measures = district.getByRole("form", { name: "记录保护措施" });
   await measures.getByLabel("措施类别").selectOption({ label: "第六条 下发《基层工会干部权益保障意见书》" });
@@ -65,24 +68,28 @@ test("an art. 16 application goes from the cadre to the leading group's approval
   await panel.getByLabel("调查核实情况").fill("走访单位人事部门及职工代表，核实免职未履行法定程序。");
   await panel.getByLabel("核实日期").fill(isoDate(0, -1));
   await review(district, "同意并上报", "核实意见", "情况属实，建议给予一次性补助。", "审核中 · 领导小组办公室初审");
+});
 
-  // 4. The office's preliminary opinion with a proposed amount (18.3).
-  const office = await as(browser, "office");
+test("art. 16 (4/6): the office's preliminary opinion with a proposed amount (18.3)", async ({ browser }) => {
+  const office = await person(browser, "office");
   await openFromQueue(office, number);
   await expect(office.getByTestId("action-panel").getByLabel("建议金额或月数")).toHaveValue("3000.00");
   await office.getByTestId("action-panel").getByLabel("建议金额或月数").fill("2800");
   await review(office, "同意并上报", "初审意见", "符合第十六条规定，建议一次性补助 2,800 元。", "审核中 · 领导小组审议决定");
+});
 
-  // 5. The leading group decides.
-  const leader = await as(browser, "leader");
+test("art. 16 (5/6): the leading group approves and the payable is scheduled", async ({ browser }) => {
+  const leader = await person(browser, "leader");
   await openFromQueue(leader, number);
   await expect(leader.getByTestId("action-panel").getByLabel("批准金额或月数")).toHaveValue("2800.00");
   await review(leader, "批准", "审议意见", "经领导小组审议，同意一次性补助 2,800 元。", "已批准");
   await expect(leader.getByTestId("payables")).toContainText("一次性补助");
   await expect(leader.getByTestId("payables")).toContainText("2,800.00 元");
   await expect(leader.getByTestId("payables")).toContainText("待支付");
+});
 
-  // The applicant sees the decision, every step of the history and a notification.
+test("art. 16 (6/6): the applicant sees the decision, every step of the history and a notification", async ({ browser }) => {
+  const cadre = await person(browser, "cadre");
   await cadre.goto(applicationUrl);
   await expect(cadre.getByTestId("decision")).toHaveText("申请已由领导小组审议决定批准：一次性补助 2,800.00 元。");
   await expect(cadre.getByTestId("history").getByRole("listitem")).toHaveCount(5);

@@ -15,6 +15,26 @@ export async function as(browser: Browser, username: string): Promise<Page> {
   return page;
 }
 
+/**
+ * Signed-in pages per demo role kept across the tests of one serial file, so a
+ * long flow is split into one test per step (each far below its timeout) without
+ * signing everyone in again; the contexts close after the file.
+ */
+export function personas(): (browser: Browser, username: string) => Promise<Page> {
+  const pages = new Map<string, Page>();
+  test.afterAll(async () => {
+    for (const page of pages.values()) await page.context().close();
+    pages.clear();
+  });
+  return async (browser, username) => {
+    const known = pages.get(username);
+    if (known && !known.isClosed()) return known;
+    const page = await as(browser, username);
+    pages.set(username, page);
+    return page;
+  };
+}
+
 /** "YYYY-MM-DD" of today (Beijing time) shifted by `months` and `days`. */
 export function isoDate(months = 0, days = 0): string {
   const now = new Date(Date.now() + 8 * 3_600_000);

@@ -8,6 +8,7 @@ import { newMeasureSchema } from "@/lib/applications/measures";
 import { remindersDue, sendDeadlineReminders } from "@/lib/applications/reminders";
 import { db } from "@/lib/db";
 import { startJobs, stopJobs } from "@/lib/jobs";
+import { installJobSchema } from "@/lib/jobs/install";
 import { ctxOf } from "../helpers/fixtures";
 import { advanceTo, applicationWorld, step, submitted, type ApplicationWorld } from "./applications-fixtures";
 
@@ -132,6 +133,8 @@ describe("background jobs (pg-boss on the same PostgreSQL)", () => {
 
   it("starts the queue, schedules the job and runs it when a job is queued", async () => {
     let runs = 0;
+    // A new queue is DDL: the owner installs it (lib/jobs/install.ts); the app role only uses it.
+    await installJobSchema(process.env.MIGRATION_DATABASE_URL!, ["test-reminder-wiring"]);
     const boss = await startJobs([{ name: "test-reminder-wiring", cron: "0 3 * * *", run: async () => ++runs }]);
     const schedules = await boss.getSchedules();
     expect(schedules.map((s) => s.name)).toContain("test-reminder-wiring");

@@ -1,7 +1,8 @@
 /**
- * Evidence uploads against PostgreSQL and the file system: accepted files are
- * stored outside the web root with their sha256; refused ones (wrong type by
- * content, oversize, active PDF, no right) leave no file and no row.
+ * Evidence uploads against PostgreSQL: accepted files are stored in the file
+ * store (StoredFile/StoredFileChunk, never on disk or under the web root) with
+ * their sha256; refused ones (wrong type by content, oversize, active PDF, no
+ * right, over the limit) leave no stored file and no row.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -11,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDraft } from "@/lib/applications/drafts";
 import { MAX_FILES_PER_APPLICATION, readEvidence, removeEvidence, storeEvidence } from "@/lib/applications/attachments";
 import { db } from "@/lib/db";
-import { env, resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/env";
+import { CHUNK_BYTES, readAll } from "@/lib/storage";
 import { DomainError, ForbiddenError } from "@/lib/errors";
 import { ctxOf } from "../helpers/fixtures";
 import { applicationWorld, form, step, type ApplicationWorld } from "./applications-fixtures";
@@ -23,12 +25,14 @@ let applicationId = 0;
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const file = (bytes: Buffer, name: string, type = "application/pdf") => new File([new Uint8Array(bytes)], name, { type });
-const stored = () => fs.readdirSync(dir);
+/** Keys of every stored file (the store, not the file system). */
+const stored = async () => (await db().storedFile.findMany({ select: { key: true } })).map((f) => f.key);
 const rows = () => db().attachment.count({ where: { applicationId: applicationId } });
+const contents = async (key: string) => Buffer.concat((await db().storedFileChunk.findMany({ where: { key }, orderBy: { seq: "asc" } })).map((c) => Buffer.from(c.data)));
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "applications-uploads-"));
-  // Two missing levels, like the default .data/uploads: only the last one may become private.
+  // Where older versions wrote files: nothing may be written there any more.
   process.env.UPLOAD_DIR = path.join(dir, "data", "uploads");
   process.env.MAX_UPLOAD_BYTES = String(MAX);
   resetEnvCache();
@@ -44,47 +48,55 @@ afterAll(() => {
 });
 
 async function refused(promise: Promise<unknown>) {
-  const files = fs.existsSync(dir) ? stored().length : 0;
+  const files = (await stored()).length;
   const count = await rows();
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(DomainError);
-  expect(fs.existsSync(dir) ? stored().length : 0).toBe(files);
+  expect((await stored()).length).toBe(files);
   expect(await rows()).toBe(count);
   return error as DomainError;
 }
 
 describe("evidence uploads", () => {
-  it("stores an accepted PDF outside the web root with a clean name and its sha256, and reads it back", async () => {
+  it("stores an accepted PDF in the file store with a clean name and its sha256, and reads it back", async () => {
     const result = await storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(PDF, "../../合同/解除通知.pdf"), permission: "application.edit" });
     expect(result.fileName).toBe("解除通知.pdf");
     const row = await db().attachment.findUniqueOrThrow({ where: { id: result.id } });
     expect(row).toMatchObject({ mimeType: "application/pdf", sizeBytes: PDF.byteLength, round: 0, sha256: createHash("sha256").update(PDF).digest("hex"), storageKey: result.id });
-    expect(fs.readFileSync(path.join(dir, row.storageKey))).toEqual(PDF);
-    expect(fs.statSync(path.join(dir, row.storageKey)).mode & 0o777).toBe(0o600);
-    // The upload folder is private; the folder above it (.data, shared with the embedded
-    // PostgreSQL's own user) keeps ordinary permissions.
-    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
-    expect(fs.statSync(path.dirname(dir)).mode & 0o001).toBe(0o001);
-    expect((await readEvidence(applicationId, result.id)).bytes).toEqual(PDF);
+    expect(await contents(row.storageKey)).toEqual(PDF);
+    expect(await db().storedFile.findUniqueOrThrow({ where: { key: row.storageKey } })).toMatchObject({ sizeBytes: PDF.byteLength, sha256: row.sha256 });
+    const read = await readEvidence(applicationId, result.id);
+    expect(read.sizeBytes).toBe(PDF.byteLength);
+    expect(await readAll(read.stream)).toEqual(PDF);
     expect(await db().auditLog.count({ where: { entityType: "Attachment", entityId: result.id, action: "attachment.upload" } })).toBe(1);
   });
 
-  it("keeps evidence outside the web root by default (UPLOAD_DIR unset: .data/uploads, not under public/)", () => {
-    const configured = process.env.UPLOAD_DIR;
-    delete process.env.UPLOAD_DIR;
+  it("streams a file larger than one chunk in order, chunk by chunk", async () => {
+    process.env.MAX_UPLOAD_BYTES = String(3 * CHUNK_BYTES);
     resetEnvCache();
     try {
-      const fallback = path.resolve(env().UPLOAD_DIR);
-      expect(fallback).toBe(path.resolve(".data", "uploads"));
-      const webRoot = path.resolve("public") + path.sep;
-      expect(`${fallback}${path.sep}`.startsWith(webRoot)).toBe(false);
+      const big = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 2 * CHUNK_BYTES + 1000 }, (_, i) => i % 251))]);
+      const result = await storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(big, "大图.png", "image/png"), permission: "application.edit" });
+      expect(await db().storedFileChunk.count({ where: { key: result.id } })).toBe(3);
+      const read = await readEvidence(applicationId, result.id);
+      const parts: number[] = [];
+      const reader = read.stream.getReader();
+      for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value.byteLength);
+      expect(parts).toEqual([CHUNK_BYTES, CHUNK_BYTES, big.byteLength - 2 * CHUNK_BYTES]);
+      expect(await readAll((await readEvidence(applicationId, result.id)).stream)).toEqual(big);
+      await removeEvidence(ctxOf(w.actors.cadre), result.id);
     } finally {
-      process.env.UPLOAD_DIR = configured;
+      process.env.MAX_UPLOAD_BYTES = String(MAX);
       resetEnvCache();
     }
+  });
+
+  it("writes nothing to disk (UPLOAD_DIR is only read, to import files of older versions)", async () => {
+    await storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(PDF, "磁盘.pdf"), permission: "application.edit" });
+    expect(fs.existsSync(dir)).toBe(false);
   });
 
   it("refuses a wrong type by content whatever the name and declared type say, and stores nothing", async () => {
@@ -109,39 +121,39 @@ describe("evidence uploads", () => {
     expect(await refused(storeEvidence(ctxOf(w.actors.district), { applicationId, file: file(PDF, "审核.pdf"), permission: "application.review" }))).toBeInstanceOf(ForbiddenError);
   });
 
-  it("removes the written file again when the row cannot be stored (limit per application)", async () => {
+  it("stores no file when the row cannot be stored (limit per application)", async () => {
     const { id } = await createDraft(ctxOf(w.actors.cadre), form());
     await fillWithPlaceholders(id, MAX_FILES_PER_APPLICATION);
-    const before = stored().length;
+    const before = (await stored()).length;
     await expect(storeEvidence(ctxOf(w.actors.cadre), { applicationId: id, file: file(PDF, "第31个.pdf"), permission: "application.edit" })).rejects.toMatchObject({ code: "application.tooManyFiles" });
-    expect(stored().length).toBe(before);
+    expect((await stored()).length).toBe(before);
   });
 
   it("holds the per-application limit under concurrent uploads: of five racing for the last place, exactly one is stored", async () => {
     const { id } = await createDraft(ctxOf(w.actors.cadre), form());
     await fillWithPlaceholders(id, MAX_FILES_PER_APPLICATION - 1);
-    const before = stored().length;
+    const before = (await stored()).length;
     const results = await Promise.allSettled(
       Array.from({ length: 5 }, (_, i) => storeEvidence(ctxOf(w.actors.cadre), { applicationId: id, file: file(PDF, `并发${i}.pdf`), permission: "application.edit" })),
     );
     expect(results.filter((r) => r.status === "fulfilled").length).toBe(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "application.tooManyFiles" });
     expect(await db().attachment.count({ where: { applicationId: id } })).toBe(MAX_FILES_PER_APPLICATION);
-    expect(stored().length).toBe(before + 1);
+    expect((await stored()).length).toBe(before + 1);
   });
 
   it("lets the uploader remove a file of the current round only while the application is editable", async () => {
     const { id } = await storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(PDF, "删除.pdf"), permission: "application.edit" });
-    const key = path.join(dir, id);
-    expect(fs.existsSync(key)).toBe(true);
+    expect(await stored()).toContain(id);
     await removeEvidence(ctxOf(w.actors.cadre), id);
-    expect(fs.existsSync(key)).toBe(false);
+    expect(await stored()).not.toContain(id);
+    expect(await db().storedFileChunk.count({ where: { key: id } })).toBe(0);
     expect(await db().attachment.findUnique({ where: { id } })).toBeNull();
 
     const kept = await storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(PDF, "保留.pdf"), permission: "application.edit" });
     await step(w.actors.cadre, applicationId, { type: "SUBMIT" }, { opinion: undefined });
     await expect(removeEvidence(ctxOf(w.actors.cadre), kept.id)).rejects.toBeInstanceOf(ForbiddenError);
-    expect(fs.existsSync(path.join(dir, kept.id))).toBe(true);
+    expect(await contents(kept.id)).toEqual(PDF);
   });
 });
 

@@ -5,6 +5,7 @@ import { mutate } from "@/lib/audit/writer";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { db, type Tx } from "@/lib/db";
 import { createTree, ctxOf } from "../helpers/fixtures";
+import { ownerDb } from "../helpers/owner";
 
 /** Rename an organisation three times (three audited mutations); returns the audit rows written. */
 async function auditedRenames() {
@@ -19,10 +20,13 @@ async function auditedRenames() {
   return db().auditLog.findMany({ where: { action: "org.rename", entityId: String(grassroots.id) }, orderBy: { id: "asc" } });
 }
 
-/** Run `tamper` with the append-only trigger disabled (as a superuser could), inside a transaction that is rolled back. */
+/**
+ * Run `tamper` with the append-only trigger disabled (as the owner or a superuser could — the
+ * application role cannot, tests/integration/least-privilege.test.ts), inside a transaction that is rolled back.
+ */
 async function whileTampered<T>(tamper: (tx: Tx) => Promise<T>): Promise<T> {
   let result: T | undefined;
-  await db()
+  await ownerDb()
     .$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only"`);
       result = await tamper(tx);
@@ -46,11 +50,11 @@ describe("audit chain (append-only, hash-chained)", () => {
     expect((await verifyAuditChain(db())).ok).toBe(true);
   });
 
-  it("refuses UPDATE, DELETE and TRUNCATE through the database itself", async () => {
+  it("refuses UPDATE, DELETE and TRUNCATE through the database itself, even to the owner", async () => {
     const [row] = await auditedRenames();
-    await expect(db().$executeRaw`UPDATE "AuditLog" SET "actorName" = 'mallory' WHERE id = ${row!.id}`).rejects.toThrow(/append-only/);
-    await expect(db().$executeRaw`DELETE FROM "AuditLog" WHERE id = ${row!.id}`).rejects.toThrow(/append-only/);
-    await expect(db().$executeRawUnsafe(`TRUNCATE "AuditLog"`)).rejects.toThrow(/append-only/);
+    await expect(ownerDb().$executeRaw`UPDATE "AuditLog" SET "actorName" = 'mallory' WHERE id = ${row!.id}`).rejects.toThrow(/append-only/);
+    await expect(ownerDb().$executeRaw`DELETE FROM "AuditLog" WHERE id = ${row!.id}`).rejects.toThrow(/append-only/);
+    await expect(ownerDb().$executeRawUnsafe(`TRUNCATE "AuditLog"`)).rejects.toThrow(/append-only/);
   });
 
   it("detects an edited row (its own hash no longer matches)", async () => {

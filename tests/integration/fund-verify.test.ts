@@ -6,9 +6,9 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { openFundYear } from "@/lib/fund/years";
 import { payPayable } from "@/lib/fund/payout";
+import { ownerDb } from "../helpers/owner";
 import { approvedApplication, day, fundWorld } from "./fund-fixtures";
 
 const NOW = new Date("2026-11-21T04:00:00Z");
@@ -30,18 +30,19 @@ describe("npm run ledger:verify", () => {
     expect(ok.out).toContain("ledger consistent");
     expect(ok.code).toBe(0);
 
-    await expect(db().$executeRaw`UPDATE "LedgerEntry" SET amount = -300.00 WHERE id = ${BigInt(paid.entryId)}`).rejects.toThrow(/append-only/);
-    await db().$executeRawUnsafe(`ALTER TABLE "LedgerEntry" DISABLE TRIGGER "LedgerEntry_append_only"`);
+    // Tampering as the owner could (the application role cannot: least-privilege.test.ts).
+    await expect(ownerDb().$executeRaw`UPDATE "LedgerEntry" SET amount = -300.00 WHERE id = ${BigInt(paid.entryId)}`).rejects.toThrow(/append-only/);
+    await ownerDb().$executeRawUnsafe(`ALTER TABLE "LedgerEntry" DISABLE TRIGGER "LedgerEntry_append_only"`);
     try {
-      await db().$executeRaw`UPDATE "LedgerEntry" SET amount = -300.00 WHERE id = ${BigInt(paid.entryId)}`;
+      await ownerDb().$executeRaw`UPDATE "LedgerEntry" SET amount = -300.00 WHERE id = ${BigInt(paid.entryId)}`;
       const broken = ledgerVerify();
       expect(broken.code).toBe(1);
       expect(broken.out).toContain(`✗ fund ${w.funds.district.id} `);
       expect(broken.out).toContain("balance 97000.00 ≠ Σ entries 99700.00");
       expect(broken.out).toContain("ledger INCONSISTENT");
     } finally {
-      await db().$executeRaw`UPDATE "LedgerEntry" SET amount = -3000.00 WHERE id = ${BigInt(paid.entryId)}`;
-      await db().$executeRawUnsafe(`ALTER TABLE "LedgerEntry" ENABLE TRIGGER "LedgerEntry_append_only"`);
+      await ownerDb().$executeRaw`UPDATE "LedgerEntry" SET amount = -3000.00 WHERE id = ${BigInt(paid.entryId)}`;
+      await ownerDb().$executeRawUnsafe(`ALTER TABLE "LedgerEntry" ENABLE TRIGGER "LedgerEntry_append_only"`);
     }
     expect(ledgerVerify().code).toBe(0);
   });

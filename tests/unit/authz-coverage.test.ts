@@ -24,6 +24,8 @@ const PUBLIC_ACTIONS: Record<string, string> = {
 };
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints (session, CSRF, credentials callback, sign-out)",
+  "app/api/health/route.ts": "load-balancer health check: states and numbers only, no data (lib/ops/health.ts)",
+  "app/api/metrics/route.ts": "Prometheus scrape: 404 unless METRICS_TOKEN is set, then bearer token only (no session)",
 };
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 

@@ -1,7 +1,7 @@
 /**
  * Download of an evidence file, behind the gate (application.view on its application). Files
- * are stored outside the web root (lib/applications/attachments.ts); they are always
- * sent as attachments with nosniff, never rendered inline.
+ * live in the file store (lib/storage, PostgreSQL) and are streamed chunk by
+ * chunk; always sent as attachments with nosniff, never rendered inline.
  */
 import { z } from "zod";
 import { readEvidence } from "@/lib/applications/attachments";
@@ -23,12 +23,12 @@ export const GET = defineRoute<{ id: string; attachmentId: string }>({
   resource: ({ params: raw }) => applicationResource(parse(raw).id),
   run: async ({ params: raw }) => {
     const { id, attachmentId } = parse(raw);
-    const { row, bytes } = await readEvidence(id, attachmentId);
+    const { row, stream, sizeBytes } = await readEvidence(id, attachmentId);
     const ascii = row.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-    return new Response(new Uint8Array(bytes), {
+    return new Response(stream, {
       headers: {
         "content-type": row.mimeType,
-        "content-length": String(bytes.byteLength),
+        "content-length": String(sizeBytes),
         "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
         "x-content-type-options": "nosniff",
         "cache-control": "private, no-store",
