@@ -8,15 +8,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { yuan } from "@/lib/money";
 import { DomainError, ForbiddenError } from "@/lib/errors";
-import { entryFundResource } from "@/lib/fund/access";
+import { entryFundResource } from "@/lib/ledger/access";
 import { can } from "@/lib/authz";
-import { openFundYear } from "@/lib/fund/years";
-import { payPayable } from "@/lib/fund/payout";
-import { createFundRequest, decideFundRequest } from "@/lib/fund/requests";
-import { reopenYear, settleAllFunds, settleYear, settlementStatus } from "@/lib/fund/settlement";
-import { reverseEntry } from "@/lib/fund/reversal";
-import { verifyLedger } from "@/lib/fund/verify";
-import { ledgerEntries, listFunds, yearReport } from "@/lib/fund/reports";
+import { openFundYear } from "@/lib/ledger/years";
+import { payPayable } from "@/lib/ledger/payout";
+import { createFundRequest, decideFundRequest } from "@/lib/ledger/requests";
+import { reopenYear, settleAllFunds, settleYear, settlementStatus } from "@/lib/ledger/settlement";
+import { reverseEntry } from "@/lib/ledger/reversal";
+import { verifyLedger } from "@/lib/ledger/verify";
+import { ledgerEntries, listFunds } from "@/lib/fund/queries";
+import { yearReport } from "@/lib/fund/year-report";
 import { actorOf, createUser, ctxOf } from "../helpers/fixtures";
 import { approvedApplication, balanceOf, day, entrySum, fundWorld, type FundWorld } from "./fund-fixtures";
 
@@ -306,7 +307,7 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
   });
 
   it("settles every open fund of a scope, reporting the refused ones", async () => {
-    const result = await settleAllFunds(w.ctx, { year: 2024, orgPath: w.tree.city.path }, NOW);
+    const result = await settleAllFunds(w.ctx, { year: 2024, orgPath: w.tree.city.path, kind: "RIGHTS_PROTECTION" }, NOW);
     const refused = Object.fromEntries(result.refused.map((r) => [r.fundId, r.code]));
     expect(result.settled.map((s) => s.fundId).sort()).toEqual([w.funds.city.id, w.funds.otherDistrict.id].sort());
     expect(refused).toEqual({});

@@ -11,12 +11,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { openFundYear } from "@/lib/fund/years";
-import { payPayable } from "@/lib/fund/payout";
-import { createFundRequest, decideFundRequest } from "@/lib/fund/requests";
-import { reopenYear, settleYear } from "@/lib/fund/settlement";
-import { reverseEntry } from "@/lib/fund/reversal";
-import { verifyLedger } from "@/lib/fund/verify";
+import { openFundYear } from "@/lib/ledger/years";
+import { payPayable } from "@/lib/ledger/payout";
+import { createFundRequest, decideFundRequest } from "@/lib/ledger/requests";
+import { reopenYear, settleYear } from "@/lib/ledger/settlement";
+import { reverseEntry } from "@/lib/ledger/reversal";
+import { verifyLedger } from "@/lib/ledger/verify";
 import { approvedApplication, day, fundWorld, type FundWorld } from "./fund-fixtures";
 
 const NOW = new Date("2026-11-21T04:00:00Z");
