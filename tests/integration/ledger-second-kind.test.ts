@@ -12,7 +12,6 @@ import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mutate } from "@/lib/audit/writer";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
 import { yuan } from "@/lib/money";
 import { fundFor } from "@/lib/ledger/funds";
 import { cancelPayable, schedulePayables } from "@/lib/ledger/payables";
@@ -24,6 +23,7 @@ import { balanceSheet, type KindTotal } from "@/lib/ledger/rules/sheet";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { openFundYear } from "@/lib/ledger/years";
 import { listFunds } from "@/lib/fund/queries";
+import { refusal } from "../helpers/errors";
 import { balanceOf, day, fundWorld, type FundWorld } from "./fund-fixtures";
 import { grantApprovers, registerTestKind, TEST_CATEGORIES, TEST_KIND, TEST_SOURCE, withdrawnGrants } from "./ledger-test-kind";
 
@@ -32,15 +32,6 @@ const NOW = new Date("2026-11-21T04:00:00Z");
 const G1 = randomInt(1, 1_000_000_000);
 const G2 = G1 + 1;
 
-async function refusal(p: Promise<unknown>): Promise<{ code: string; values: Record<string, string | number> }> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, values: error.values };
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 let w: FundWorld;
 let cityFund: { id: number };

@@ -4,7 +4,8 @@
  * pays what was decided; 第十五至十七条; 第十七条 至重新领薪或工作为止).
  */
 import { describe, expect, it } from "vitest";
-import { ConflictError, DomainError } from "@/lib/errors";
+import { codeOf } from "../helpers/errors";
+import { ConflictError } from "@/lib/errors";
 import { assertPayable, payableAfterReversal } from "@/lib/ledger/rules/payability";
 import { applicationNeverPayable, applicationPayability, type PayableApplication } from "@/lib/applications/payability";
 import { monthPayable, supportMonth } from "@/lib/applications/schedule";
@@ -12,15 +13,6 @@ import { isoDate } from "@/lib/dates";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return "(no error)";
-}
 
 type Case = PayableApplication & { status: "SCHEDULED" | "PAID" | "CANCELLED"; paidOn: Date };
 /** assertPayable as payPayable calls it for an application payable. */

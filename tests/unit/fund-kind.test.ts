@@ -4,20 +4,11 @@
  * 100,000), holder types, reporting categories.
  */
 import { describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/errors";
+import { codeOf } from "../helpers/errors";
 import { annualAppropriation, FUND_HOLDER_TYPES, PAID_ARTICLES, rightsProtectionFund } from "@/lib/fund/kind";
 
 const POLICY = { cityFundAnnual: "300000.00", districtFundAnnual: "100000.00" };
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return "(no error)";
-}
 
 describe("annual appropriation (第十一条、第十三条)", () => {
   it("reads 300,000 for the city federation and 100,000 for district, county and pilot-zone federations from the policy", () => {

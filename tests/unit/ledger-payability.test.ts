@@ -4,20 +4,12 @@
  * payable becomes when its payout is reversed (第十二条 冲正, 第十四条).
  */
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../helpers/errors";
 import { ConflictError, DomainError } from "@/lib/errors";
 import { assertPayable, payableAfterReversal, payableIdempotencyKey, type NeverPayable } from "@/lib/ledger/rules/payability";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return "(no error)";
-}
 
 /** A source's refusal, as a test-only source would give it. */
 const closed: NeverPayable = { code: "test.sourceClosed", values: { name: "P-1" }, cancelReason: (seq) => `第 ${seq} 号支付已冲正；项目已撤销。` };

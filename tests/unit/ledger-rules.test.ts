@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../helpers/errors";
 import { DomainError } from "@/lib/errors";
 import { Decimal, yuan } from "@/lib/money";
 import { applyEntry, positiveYuan, shortfall, signedAmount } from "@/lib/ledger/rules/amounts";
@@ -20,15 +21,6 @@ import { todayInChina, yearEnd, yearOf, yearStart } from "@/lib/dates";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return "(no error)";
-}
 
 describe("amounts and balance (never below zero, 第十一条)", () => {
   it("signs inflows positive and outflows negative", () => {
