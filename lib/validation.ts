@@ -137,10 +137,3 @@ export function parseIdParam(value: unknown): number | null {
   const n = Number(value);
   return n > 0 && n <= MAX_INT4 ? n : null;
 }
-
-/** 1-based page number from "?page=…", clamped to [1, pages] for `total` rows of `perPage`. */
-export function parsePageParam(value: unknown, total: number, perPage: number): number {
-  const pages = Math.max(1, Math.ceil(total / perPage));
-  const n = typeof value === "string" && /^\d{1,6}$/.test(value) ? Number(value) : 1;
-  return Math.min(Math.max(1, n), pages);
-}

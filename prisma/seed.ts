@@ -10,6 +10,8 @@ import { systemContext } from "@/lib/audit/writer";
 import { importOrgFile } from "@/lib/org/import";
 import { seedPolicy } from "./seed/policy";
 import { SEED_STEPS } from "./seed/steps";
+// Fund kinds and payable sources of the features (the seed pays through the ledger).
+import "@/lib/plugins";
 
 async function main() {
   if ((await db().organization.count()) > 0) {

@@ -1,6 +1,6 @@
 /**
- * `npm run ledger:verify`: check every fund and year of the rights protection
- * fund ledger (README "The fund ledger"): stored balance = Σ entries, seq
+ * `npm run ledger:verify`: check every fund (of every kind) and year of the
+ * ledger (README "The ledger"): stored balance = Σ entries, seq
  * 1..n contiguous, balanceAfter chain, openingBalance = net rollover, settled
  * years' closing balance = next year's rollover. Exit 1 on any mismatch.
  */
@@ -8,7 +8,7 @@ import { runWithAppDb } from "./lib/app-db";
 
 runWithAppDb(async () => {
   const { db } = await import("@/lib/db");
-  const { verifyLedger } = await import("@/lib/fund/verify");
+  const { verifyLedger } = await import("@/lib/ledger/verify");
   const report = await verifyLedger(db());
   for (const y of report.years) {
     const mark = y.problems.length ? "✗" : "✓";

@@ -95,7 +95,7 @@ async function main(): Promise<number> {
     // The chain and the ledger, checked by the same code as audit:verify and ledger:verify.
     const { db, disconnectDb } = await import("@/lib/db");
     const { verifyAuditChain } = await import("@/lib/audit/verify");
-    const { verifyLedger } = await import("@/lib/fund/verify");
+    const { verifyLedger } = await import("@/lib/ledger/verify");
     try {
       const chain = await verifyAuditChain(db());
       if (!chain.ok) problems.push(`audit:verify: ${JSON.stringify(chain)}`);

@@ -240,7 +240,7 @@ export async function PayableTable({ app }: { app: App }) {
               </TD>
               <TD className="whitespace-nowrap">
                 {t("common.yuan", { amount: formatYuan(p.amount) })}
-                {p.wageRate ? <span className="block text-xs text-muted-foreground">{t("applications.payables.wageRateNote", { amount: formatYuan(p.wageRate) })}</span> : null}
+                {p.rate ? <span className="block text-xs text-muted-foreground">{t("applications.payables.wageRateNote", { amount: formatYuan(p.rate) })}</span> : null}
               </TD>
               <TD className="whitespace-nowrap">{format.dateTime(p.dueOn, { dateStyle: "medium" })}</TD>
               <TD>

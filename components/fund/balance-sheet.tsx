@@ -5,24 +5,13 @@
  */
 import { getTranslations } from "next-intl/server";
 import { formatYuan } from "@/lib/money";
-import type { SheetView } from "@/lib/fund/reports";
-import { PAID_ARTICLES } from "@/lib/fund/rules";
+import type { FundSheet } from "@/lib/fund/year-report";
+import { fundSheetRows } from "@/lib/fund/sheet";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 
-export async function BalanceSheetTable({ sheet, caption }: { sheet: SheetView; caption: string }) {
+export async function BalanceSheetTable({ sheet, caption }: { sheet: FundSheet; caption: string }) {
   const t = await getTranslations("fund");
-  const rows: { label: string; amount: string; strong?: boolean; testId?: string }[] = [
-    { label: t("sheet.opening"), amount: sheet.opening, testId: "sheet-opening" },
-    { label: t("sheet.appropriation"), amount: sheet.appropriation, testId: "sheet-appropriation" },
-    { label: t("sheet.topUps"), amount: sheet.topUps },
-    { label: t("sheet.subsidiesReceived"), amount: sheet.subsidiesReceived },
-    { label: t("sheet.inflow"), amount: sheet.inflow, strong: true },
-    { label: t("sheet.subsidiesGranted"), amount: sheet.subsidiesGranted },
-    ...PAID_ARTICLES.map((a) => ({ label: t("sheet.payouts", { article: t(`articles.${a}`) }), amount: sheet.payouts[a], testId: `sheet-payout-${a}` })),
-    { label: t("sheet.payoutsTotal"), amount: sheet.payoutsTotal, testId: "sheet-payouts-total" },
-    { label: t("sheet.outflow"), amount: sheet.outflow, strong: true },
-    { label: t("sheet.closing"), amount: sheet.closing, strong: true, testId: "sheet-closing" },
-  ];
+  const rows = fundSheetRows((key, values) => t(key as "title", values), sheet);
   return (
     <div className="flex flex-col gap-2">
       <Table label={caption}>

@@ -3,9 +3,9 @@
  * district, recorder and approver (经审会 read-only; the office may reverse).
  */
 import { getTranslations } from "next-intl/server";
-import { paymentMethodLabel } from "@/lib/fund/methods";
+import { paymentMethodLabel } from "@/lib/ledger/methods";
 import { formatYuan } from "@/lib/money";
-import type { EntryView } from "@/lib/fund/reports";
+import type { EntryView } from "@/lib/fund/queries";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ReverseDialog } from "./forms";
 

@@ -7,8 +7,9 @@
  */
 import { useCallback } from "react";
 import { useTranslations } from "next-intl";
-import { DEFAULT_PAYMENT_METHOD, PAYMENT_METHODS, paymentMethodLabel } from "@/lib/fund/methods";
-import { FIRST_FUND_YEAR, MAX_FUND_YEAR } from "@/lib/fund/rules";
+import { DEFAULT_PAYMENT_METHOD, PAYMENT_METHODS, paymentMethodLabel } from "@/lib/ledger/methods";
+import { FIRST_FUND_YEAR } from "@/lib/fund/kind";
+import { MAX_FUND_YEAR } from "@/lib/ledger/rules/years";
 import { ActionForm, Field, SubmitButton, useActionFormState } from "@/components/form/action-form";
 import { FormDialog, FormDialogFooter } from "@/components/form/form-dialog";
 import { Input, Select, Textarea } from "@/components/ui/input";

@@ -6,10 +6,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can, type Actor } from "@/lib/authz";
-import { db } from "@/lib/db";
-import { scopeResource } from "@/lib/fund/access";
+import { scopeResource } from "@/lib/ledger/access";
 import { todayInChina, yearOf } from "@/lib/dates";
-import { listFunds, yearReport } from "@/lib/fund/reports";
+import { duePayableCount, listFunds } from "@/lib/fund/queries";
+import { yearReport } from "@/lib/fund/year-report";
 import { formatYuan } from "@/lib/money";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 
@@ -23,9 +23,7 @@ export async function FundHomeWidget({ actor }: { actor: Actor }) {
   const t = await getTranslations("fund");
   const report = await yearReport([own], year);
   const mayPay = can(actor, "fund.pay", scopeResource(actor));
-  const due = mayPay
-    ? await db().payable.count({ where: { status: "SCHEDULED", dueOn: { lte: today }, fund: { organization: { path: { startsWith: actor.orgPath } } } } })
-    : null;
+  const due = mayPay ? await duePayableCount(actor.orgPath, today) : null;
   return (
     <Card data-testid="fund-home-widget">
       <CardHeader>

@@ -6,23 +6,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatYuan } from "@/lib/money";
-import type { YearReport } from "@/lib/fund/reports";
+import type { YearReport } from "@/lib/fund/year-report";
+import { fundSheetRows } from "@/lib/fund/sheet";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 
 export async function FundSheetsTable({ report, linkYear }: { report: YearReport; linkYear?: boolean }) {
   const t = await getTranslations("fund");
-  const cols = [
-    t("sheet.opening"),
-    t("sheet.appropriation"),
-    t("sheet.topUps"),
-    t("sheet.subsidiesReceived"),
-    t("sheet.subsidiesGranted"),
-    t("articleShort.ART15"),
-    t("articleShort.ART16"),
-    t("articleShort.ART17"),
-    t("sheet.closing"),
-  ];
-  const values = (s: YearReport["total"]) => [s.opening, s.appropriation, s.topUps, s.subsidiesReceived, s.subsidiesGranted, s.payouts.ART15, s.payouts.ART16, s.payouts.ART17, s.closing];
+  const translate = (key: string, values?: Record<string, string | number>) => t(key as "title", values);
+  // The summary columns of the one line table (lib/ledger/rules/sheet.ts), as in the Excel summary.
+  const cols = fundSheetRows(translate, report.total, { summary: true }).map((r) => r.label);
+  const values = (s: YearReport["total"]) => fundSheetRows(translate, s, { summary: true }).map((r) => r.amount);
   return (
     <Table label={t("reports.sheetsTitle", { year: report.year })} className="text-xs print:text-[7pt]">
       <caption className="sr-only">{t("reports.sheetsTitle", { year: report.year })}</caption>

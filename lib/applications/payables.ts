@@ -1,26 +1,29 @@
 /**
- * What an approved application is owed (Payable rows the fund ledger pays), and
- * re-employment ending art. 17 support.
+ * What an approved application is owed (payables the ledger pays, source type
+ * "application"), and re-employment ending art. 17 support.
  *
  * - art. 15/16: one ONE_OFF payable (instalment 1) of the approved amount, due on the decision day.
  * - art. 17: one MONTHLY_SUPPORT payable per support month (./schedule.ts), due the day after the month ends.
  * - The fund: a leading-group decision is paid from the city federation's fund
  *   (art. 11–13); a chairperson's-office-meeting approval (art. 18.3) from the
  *   fund of the meeting's own organisation.
- * The fund ledger (lib/fund) sets PAID; this module never touches PAID rows.
+ * The ledger (lib/ledger) sets PAID; this module never touches PAID rows. The
+ * feature uses the ledger (fundFor, schedulePayables, cancelPayable); the
+ * ledger asks this feature whether a payable can be paid (./ledger-source.ts).
  */
 import { authorize } from "@/lib/authz";
 import { mutate, type RecordAudit, type RequestContext } from "@/lib/audit/writer";
 import type { Tx } from "@/lib/db";
 import { ConflictError, DomainError, UnauthenticatedError } from "@/lib/errors";
-import { fundForOrg } from "@/lib/fund/funds";
+import { fundFor } from "@/lib/ledger/funds";
+import { cancelPayable, payablesOf, schedulePayables, type PayableSpec } from "@/lib/ledger/payables";
 import type { DecisionPath } from "@/lib/generated/prisma/enums";
-import { yuan } from "@/lib/money";
 import { defaultLocaleText } from "@/lib/notifications/text";
 import { applicationSnapshot } from "./drafts";
 import { isoDate, todayInChina } from "@/lib/dates";
 import { art17Schedule, monthPayable, wageTierOf } from "./schedule";
 import { cityFederationOf, loadApplication, orgsOnPath, toApplicationResource } from "./resource";
+import { APPLICATION_SOURCE } from "./ledger-source";
 
 type LoadedApplication = Awaited<ReturnType<typeof loadApplication>>;
 
@@ -51,27 +54,32 @@ export async function createPayablesOnApproval(
   decision: { path: DecisionPath; deciderOrgId: number; decidedOn: Date; amount: { toString(): string } | null; months: number | null },
 ) {
   const fundOrgId = decision.path === "CHAIRPERSON_MEETING" ? decision.deciderOrgId : (await cityFederationOf(tx, app.organization.path)).id;
-  const fund = await fundForOrg(tx, record, fundOrgId);
-  const base = { applicationId: app.id, fundId: fund.id, article: app.article };
-  let data;
+  // 第十一条: the rights protection fund of the paying union body.
+  const fund = await fundFor(tx, record, { organizationId: fundOrgId, kind: "RIGHTS_PROTECTION" });
+  let payables: PayableSpec[];
   if (app.article === "ART17") {
     const { schedule } = await scheduleForApplication(tx, app, decision.months!);
-    data = schedule.months.map((m) => ({
-      ...base,
+    payables = schedule.months.map((m) => ({
       kind: "MONTHLY_SUPPORT" as const,
       instalmentNo: m.instalmentNo,
       periodStart: m.periodStart,
       periodEnd: m.periodEnd,
-      wageRate: m.wageRate.toFixed(2),
-      amount: m.amount.toFixed(2),
+      rate: m.wageRate,
+      amount: m.amount,
       dueOn: m.dueOn,
     }));
   } else {
-    data = [{ ...base, kind: "ONE_OFF" as const, instalmentNo: 1, periodStart: decision.decidedOn, amount: yuan(decision.amount!).toFixed(2), dueOn: decision.decidedOn }];
+    payables = [{ kind: "ONE_OFF" as const, instalmentNo: 1, periodStart: decision.decidedOn, amount: decision.amount!, dueOn: decision.decidedOn }];
   }
-  const created = await tx.payable.createManyAndReturn({ data });
-  for (const p of created) record({ action: "payable.schedule", entityType: "Payable", entityId: p.id, after: p });
-  return created;
+  // Reported under the article and the district/industrial union the application was reported to (18.1); paid to the applicant.
+  return schedulePayables(tx, record, {
+    source: { sourceType: APPLICATION_SOURCE, sourceId: app.id },
+    fundId: fund.id,
+    category: app.article,
+    reportingOrgId: app.reportingOrgId,
+    payee: { userId: app.applicantId },
+    payables,
+  });
 }
 
 /**
@@ -101,19 +109,14 @@ export async function recordReemployment(ctx: RequestContext, input: { applicati
     record({ action: "application.recordReemployment", entityType: "Application", entityId: app.id, before: applicationSnapshot(plain), after: applicationSnapshot(after) });
 
     const cancelReason = defaultLocaleText("applications.payables")("cancelReason", { date: isoDate(input.reemployedOn) });
-    const payables = await tx.payable.findMany({ where: { applicationId: app.id }, orderBy: { instalmentNo: "asc" } });
+    const payables = await payablesOf(tx, { sourceType: APPLICATION_SOURCE, sourceId: app.id });
     const cancelled: number[] = [];
     const overpaid: number[] = [];
-    for (const p of payables) {
+    for (const { fund: _fund, ...p } of payables) {
       if (monthPayable(p.dueOn, input.reemployedOn)) continue;
       if (p.status === "PAID") overpaid.push(p.instalmentNo);
       if (p.status !== "SCHEDULED") continue;
-      const done = await tx.payable.updateMany({
-        where: { id: p.id, status: "SCHEDULED", version: p.version },
-        data: { status: "CANCELLED", cancelReason, version: { increment: 1 } },
-      });
-      if (done.count === 0) throw new ConflictError("application.conflict");
-      record({ action: "payable.cancel", entityType: "Payable", entityId: p.id, before: p, after: { ...p, status: "CANCELLED", cancelReason, version: p.version + 1 } });
+      await cancelPayable(tx, record, p, cancelReason, "application.conflict");
       cancelled.push(p.instalmentNo);
     }
     return { id: app.id, cancelled, overpaid };

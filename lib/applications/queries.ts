@@ -17,6 +17,9 @@ import { findDuplicates } from "./drafts";
 import { todayInChina } from "@/lib/dates";
 import { checkEligibility } from "./eligibility";
 import { OPEN_STATUSES, STAGES } from "./workflow";
+import { payablesOf } from "@/lib/ledger/payables";
+import { paginate } from "@/lib/paging";
+import { APPLICATION_SOURCE } from "./ledger-source";
 
 export const QUEUE_PAGE_SIZE = 20;
 export const QUEUE_SORTS = ["due", "submitted", "number", "amount"] as const;
@@ -115,9 +118,7 @@ export async function reviewQueue(actor: Actor, filters: QueueFilters, now: Date
   const restWhere: Prisma.ApplicationWhereInput = { AND: [...and, { OR: [{ status: { not: "IN_REVIEW" } }, { stageDueAt: null }, { stageDueAt: { gte: now } }] }] };
   const [overdueTotal, restTotal] = await Promise.all([db().application.count({ where: overdueWhere }), db().application.count({ where: restWhere })]);
   const total = overdueTotal + restTotal;
-  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filters.page), pages);
-  const offset = (page - 1) * QUEUE_PAGE_SIZE;
+  const { page, pages, offset } = paginate(total, QUEUE_PAGE_SIZE, filters.page);
   const select = ROW_SELECT(todayInChina(now));
   const orderBy = ORDER[filters.sort];
 
@@ -204,10 +205,11 @@ export async function loadApplicationPage(id: number) {
       reviews: { orderBy: [{ at: "asc" }, { id: "asc" }] },
       measures: { orderBy: { id: "asc" } },
       attachments: { orderBy: [{ createdAt: "asc" }] },
-      payables: { orderBy: { instalmentNo: "asc" }, include: { fund: { select: { name: true } } } },
     },
   });
   if (!app) return null;
+  // What the approved application is owed: its payables in the ledger (source "application").
+  const payables = await payablesOf(db(), { sourceType: APPLICATION_SOURCE, sourceId: id });
   const people = [...new Set([...app.reviews.map((r) => r.actorId), ...app.measures.map((m) => m.ownerId), ...app.attachments.map((a) => a.uploadedById)])];
   const orgIds = [...new Set([...app.reviews.map((r) => r.actorOrgId), ...app.measures.map((m) => m.ownerOrgId)])];
   const parts: Prisma.AuditLogWhereInput[] = [{ entityType: "Application", entityId: String(id) }];
@@ -217,7 +219,7 @@ export async function loadApplicationPage(id: number) {
   add("ReviewRecord", app.reviews.map((r) => r.id));
   add("ProtectiveMeasure", app.measures.map((m) => m.id));
   add("Attachment", app.attachments.map((a) => a.id));
-  add("Payable", app.payables.map((p) => p.id));
+  add("Payable", payables.map((p) => p.id));
   const open = OPEN_STATUSES.includes(app.status);
   const [users, orgs, audit, duplicates] = await Promise.all([
     db().user.findMany({ where: { id: { in: people } }, select: { id: true, displayName: true } }),
@@ -232,7 +234,7 @@ export async function loadApplicationPage(id: number) {
   ]);
   const eligibility = checkEligibility({ position: app.position, fullTime: app.fullTime, orgType: app.organization.type, affiliated: true });
   return {
-    app,
+    app: { ...app, payables },
     eligibility,
     duplicates,
     audit,

@@ -8,14 +8,16 @@
  * frozen. xlsx stores text as UTF-8 XML, so Chinese opens cleanly in Excel and WPS.
  */
 import ExcelJS from "exceljs";
-import { paymentMethodLabel } from "./methods";
-import { PAID_ARTICLES } from "./rules";
-import type { EntryView, YearReport } from "./reports";
+import { paymentMethodLabel } from "@/lib/ledger/methods";
+import type { EntryView } from "./queries";
+import { fundSheetRows, type FundTranslate } from "./sheet";
+import type { YearReport } from "./year-report";
 
-/** Translate a key under "fund" (next-intl translator or a test stub). */
-export type FundTranslate = (key: string, values?: Record<string, string | number>) => string;
+export type { FundTranslate } from "./sheet";
 
 const MONEY = "#,##0.00";
+/** Column widths of the one-row-per-fund summary, by balance-sheet line. */
+const SUMMARY_WIDTH: Record<string, number> = { opening: 18, appropriation: 18, topUps: 16, subsidiesReceived: 16, subsidiesGranted: 16, payouts: 14, payoutsTotal: 16, closing: 18 };
 
 /** A 2-decimal yuan string as an Excel number (the only float conversion, for the file format). */
 const money = (s: string) => Number(s);
@@ -42,22 +44,6 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, subtitle: stri
     ws.addRow(r.map((v, i) => (cols[i]?.money && typeof v === "string" ? money(v) : v)));
   }
   return ws;
-}
-
-/** The sheet of one balance sheet: [line, amount] rows. */
-function sheetRows(t: FundTranslate, s: YearReport["total"]): [string, string][] {
-  return [
-    [t("sheet.opening"), s.opening],
-    [t("sheet.appropriation"), s.appropriation],
-    [t("sheet.topUps"), s.topUps],
-    [t("sheet.subsidiesReceived"), s.subsidiesReceived],
-    [t("sheet.inflow"), s.inflow],
-    [t("sheet.subsidiesGranted"), s.subsidiesGranted],
-    ...PAID_ARTICLES.map((a): [string, string] => [t("sheet.payouts", { article: t(`articles.${a}`) }), s.payouts[a]]),
-    [t("sheet.payoutsTotal"), s.payoutsTotal],
-    [t("sheet.outflow"), s.outflow],
-    [t("sheet.closing"), s.closing],
-  ];
 }
 
 function articleSheet(wb: ExcelJS.Workbook, t: FundTranslate, report: YearReport, title: string, subtitle: string) {
@@ -124,7 +110,7 @@ export async function fundYearWorkbook(
       { header: t("sheet.line"), width: 46 },
       { header: t("sheet.amount"), width: 20, money: true },
     ],
-    sheetRows(t, fundSheet),
+    fundSheetRows(t, fundSheet).map((r) => [r.label, r.amount]),
   );
   const entries = sheet(
     wb,
@@ -178,7 +164,8 @@ export async function yearSummaryWorkbook(t: FundTranslate, input: { year: numbe
   wb.created = new Date();
   const title = t("excel.summaryTitle", { year: input.year });
   const subtitle = t("excel.generated", { at: input.exportedAt });
-  const values = (s: YearReport["total"]) => [s.opening, s.appropriation, s.topUps, s.subsidiesReceived, s.subsidiesGranted, s.payouts.ART15, s.payouts.ART16, s.payouts.ART17, s.payoutsTotal, s.closing];
+  const values = (s: YearReport["total"]) => fundSheetRows(t, s, { summary: true }).map((r) => r.amount);
+  const lines = fundSheetRows(t, input.report.total, { summary: true });
   const ws = sheet(
     wb,
     t("excel.summary"),
@@ -187,16 +174,7 @@ export async function yearSummaryWorkbook(t: FundTranslate, input: { year: numbe
     [
       { header: t("fundLabel"), width: 26 },
       { header: t("status"), width: 10 },
-      { header: t("sheet.opening"), width: 18, money: true },
-      { header: t("sheet.appropriation"), width: 18, money: true },
-      { header: t("sheet.topUps"), width: 16, money: true },
-      { header: t("sheet.subsidiesReceived"), width: 16, money: true },
-      { header: t("sheet.subsidiesGranted"), width: 16, money: true },
-      { header: t("articleShort.ART15"), width: 14, money: true },
-      { header: t("articleShort.ART16"), width: 14, money: true },
-      { header: t("articleShort.ART17"), width: 14, money: true },
-      { header: t("sheet.payoutsTotal"), width: 16, money: true },
-      { header: t("sheet.closing"), width: 18, money: true },
+      ...lines.map((r) => ({ header: r.label, width: SUMMARY_WIDTH[r.key] ?? 16, money: true })),
     ],
     input.report.funds.map((f) => [f.orgName, t(`statuses.${f.status ?? "NONE"}`), ...values(f.sheet)]),
   );

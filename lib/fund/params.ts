@@ -4,7 +4,8 @@
  * are validated by the shared zInt with the fund's year bounds.
  */
 import { zInt } from "@/lib/validation";
-import { FIRST_FUND_YEAR, MAX_FUND_YEAR } from "./rules";
+import { MAX_FUND_YEAR } from "@/lib/ledger/rules/years";
+import { FIRST_FUND_YEAR } from "./kind";
 
 /** A fund year in a form (FIRST_FUND_YEAR 2008 … MAX_FUND_YEAR, the shared zInt): out of range or not a number → a clear message, never a 500. */
 export const zFundYear = zInt(FIRST_FUND_YEAR, MAX_FUND_YEAR);

@@ -14,6 +14,7 @@ import { db, type Tx } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { OrgType, Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
+import { paginate, paged } from "@/lib/paging";
 import { drainDeliveries } from "./outbox";
 import type { OutgoingMessage } from "./sender";
 import { defaultLocaleText } from "./text";
@@ -103,14 +104,15 @@ export async function usersWithRoleAbove(client: Tx, role: Role, targetPath: str
 
 const PAGE_SIZE = 20;
 
-/** A page of the user's notifications, newest first, with the unread count. */
-export async function listNotifications(userId: number, page = 1) {
-  const [rows, total, unread] = await Promise.all([
-    db().notification.findMany({ where: { userId }, orderBy: { id: "desc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-    db().notification.count({ where: { userId } }),
-    unreadCount(userId),
-  ]);
-  return { rows, total, unread, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+/**
+ * A page of the user's notifications, newest first, with the unread count.
+ * @param page the requested page ("?page=" or a number); out of range or malformed → the nearest valid page
+ */
+export async function listNotifications(userId: number, page: unknown = 1) {
+  const [total, unread] = await Promise.all([db().notification.count({ where: { userId } }), unreadCount(userId)]);
+  const window = paginate(total, PAGE_SIZE, page);
+  const rows = await db().notification.findMany({ where: { userId }, orderBy: { id: "desc" }, skip: window.offset, take: window.perPage });
+  return { ...paged(window, rows), unread };
 }
 
 /** Unread notifications of a user (the header badge). */

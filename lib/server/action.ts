@@ -17,6 +17,8 @@ import { logger } from "@/lib/logger";
 import { countOutcomes } from "@/lib/ops/metrics";
 import { formDataToObject, parseWith } from "@/lib/validation";
 import { requestContext, requestId } from "./context";
+// Features plug into the engines (ledger fund kinds and payable sources) before any entry point runs.
+import "@/lib/plugins";
 
 /** What a server action returns to its form (serialisable). */
 export type ActionState<D = unknown> = {

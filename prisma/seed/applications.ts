@@ -5,7 +5,7 @@
  * approved art. 16 application with its one-off payable and an overdue art. 6 opinion
  * letter, an approved art. 17 application with monthly instalments (unemployed from
  * three months ago), and a chairperson's-meeting fast track. Funds are found
- * or created by fundForOrg, so this step does not depend on the fund seed.
+ * or created by fundFor, so this step does not depend on the fund seed.
  */
 import { actorFromUser } from "@/lib/authz/actor";
 import type { Actor } from "@/lib/authz/types";

@@ -2,7 +2,7 @@
  * Demo data of the rights protection fund (《办法》第十一条至第十四条), made
  * through the fund services (audited), recorded by the demo office account:
  * - a fund for the city federation and every district/county/pilot-zone
- *   federation (fundForOrg, 第十一条);
+ *   federation (fundFor, 第十一条);
  * - last year opened with its appropriation (300,000 / 100,000 from the
  *   policy), a subsidy from the city to 中山区 and a top-up for 西岗区;
  * - last year settled (第十四条), which opens this year with the rollover
@@ -16,13 +16,15 @@ import { randomUUID } from "node:crypto";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { fundForOrg, FUND_HOLDER_TYPES } from "@/lib/fund/funds";
-import { payPayable } from "@/lib/fund/payout";
-import { DEFAULT_PAYMENT_METHOD } from "@/lib/fund/methods";
-import { createFundRequest, decideFundRequest } from "@/lib/fund/requests";
-import { settleYear } from "@/lib/fund/settlement";
+import { fundFor } from "@/lib/ledger/funds";
+import { FUND_HOLDER_TYPES, RIGHTS_PROTECTION } from "@/lib/fund/kind";
+import { APPLICATION_SOURCE } from "@/lib/applications/ledger-source";
+import { payPayable } from "@/lib/ledger/payout";
+import { DEFAULT_PAYMENT_METHOD } from "@/lib/ledger/methods";
+import { createFundRequest, decideFundRequest } from "@/lib/ledger/requests";
+import { settleYear } from "@/lib/ledger/settlement";
 import { todayInChina, yearOf } from "@/lib/dates";
-import { openFundYear } from "@/lib/fund/years";
+import { openFundYear } from "@/lib/ledger/years";
 import type { SeedStep } from "./steps";
 
 /** Run `work`, treating a refusal by the rules (DomainError) as "skip" with a log line. */
@@ -53,13 +55,13 @@ async function seedFund(systemCtx: RequestContext) {
   };
 
   const holders = await db().organization.findMany({ where: { type: { in: [...FUND_HOLDER_TYPES] }, active: true }, orderBy: [{ depth: "asc" }, { id: "asc" }] });
-  const missing = await db().organization.findMany({ where: { id: { in: holders.map((o) => o.id) }, fund: null }, select: { id: true } });
+  const missing = await db().organization.findMany({ where: { id: { in: holders.map((o) => o.id) }, funds: { none: { kind: RIGHTS_PROTECTION } } }, select: { id: true } });
   if (missing.length) {
     await mutate(ctx, async (tx, record) => {
-      for (const org of missing) await fundForOrg(tx, record, org.id);
+      for (const org of missing) await fundFor(tx, record, { organizationId: org.id, kind: RIGHTS_PROTECTION });
     });
   }
-  const funds = await db().fund.findMany({ where: { organizationId: { in: holders.map((o) => o.id) } }, include: { organization: true }, orderBy: { id: "asc" } });
+  const funds = await db().fund.findMany({ where: { kind: RIGHTS_PROTECTION, organizationId: { in: holders.map((o) => o.id) } }, include: { organization: true }, orderBy: { id: "asc" } });
   const year = yearOf(todayInChina());
   const last = year - 1;
 
@@ -107,12 +109,15 @@ async function seedPayouts(systemCtx: RequestContext) {
   if (!office) return;
   const ctx: RequestContext = { actor: actorFromUser(office), requestId: systemCtx.requestId || randomUUID() };
   const today = todayInChina();
+  const demo = await db().application.findMany({ where: { isDemo: true }, select: { id: true, decisionPath: true } });
+  const fastTracked = demo.filter((a) => a.decisionPath === "CHAIRPERSON_MEETING").map((a) => a.id);
   const due = await db().payable.findMany({
     where: {
+      sourceType: APPLICATION_SOURCE,
+      sourceId: { in: demo.map((a) => a.id) },
       status: "SCHEDULED",
       dueOn: { lte: today },
-      application: { isDemo: true },
-      OR: [{ application: { decisionPath: "CHAIRPERSON_MEETING" } }, { kind: "MONTHLY_SUPPORT", instalmentNo: 1 }],
+      OR: [{ sourceId: { in: fastTracked } }, { kind: "MONTHLY_SUPPORT", instalmentNo: 1 }],
     },
     orderBy: { id: "asc" },
   });

@@ -23,6 +23,7 @@ import { yuan } from "@/lib/money";
 import { NullSender, setNotificationSender } from "@/lib/notifications/sender";
 import { importOrgFile } from "@/lib/org/import";
 import { seedPolicy } from "../../prisma/seed/policy";
+import "@/lib/plugins";
 
 const APPLICATIONS = 100_000;
 const ITERATIONS = 300;

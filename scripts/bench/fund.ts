@@ -3,8 +3,8 @@
  * 1,000,000 ledger entries across 15 funds × 10 years, inserted in bulk
  * (INSERT … SELECT generate_series) with consistent seq, balanceAfter,
  * rollovers and FundYear balances; then p50/p95 of the auditor's year report
- * (lib/fund/reports yearReport) and the time of settling every fund's last
- * year (lib/fund/settlement settleAllFunds). Targets: report p95 ≤ 50 ms,
+ * (lib/fund/year-report yearReport) and the time of settling every fund's last
+ * year (lib/ledger/settlement settleAllFunds). Targets: report p95 ≤ 50 ms,
  * settlement of all funds ≤ 1 s. Prints figures; asserts nothing.
  */
 import { actorFromUser } from "@/lib/authz/actor";
@@ -12,11 +12,15 @@ import { performance } from "node:perf_hooks";
 import { db, disconnectDb } from "@/lib/db";
 import { systemContext } from "@/lib/audit/writer";
 import { insertOrganization } from "@/lib/org/service";
-import { ledgerEntries, listFunds, yearReport } from "@/lib/fund/reports";
-import { settleAllFunds } from "@/lib/fund/settlement";
-import { verifyLedger } from "@/lib/fund/verify";
+import { ledgerEntries, listFunds } from "@/lib/fund/queries";
+import { yearReport } from "@/lib/fund/year-report";
+import { settleAllFunds } from "@/lib/ledger/settlement";
+import { verifyLedger } from "@/lib/ledger/verify";
 import { todayInChina, yearOf } from "@/lib/dates";
-import { DEFAULT_PAYMENT_METHOD } from "@/lib/fund/methods";
+import { DEFAULT_PAYMENT_METHOD } from "@/lib/ledger/methods";
+import { RIGHTS_PROTECTION, rightsProtectionFund } from "@/lib/fund/kind";
+import { APPLICATION_SOURCE } from "@/lib/applications/ledger-source";
+import "@/lib/plugins";
 
 const FUNDS = 15; // the city federation + 14 district federations
 const YEARS = 10;
@@ -71,7 +75,7 @@ async function setup() {
     },
   });
   const holders = [orgs.city, ...orgs.districts];
-  for (const org of holders) await db().fund.create({ data: { organizationId: org.id, name: `${org.name}基层工会干部权益保障基金`, accountSubject: "基层工会干部权益保障基金" } });
+  for (const org of holders) await db().fund.create({ data: { organizationId: org.id, kind: RIGHTS_PROTECTION, ...rightsProtectionFund.naming(org) } });
   await db().$executeRawUnsafe(`
     INSERT INTO "Application" (number, "applicantId", "organizationId", "reportingOrgId", "policyVersionId", position, "fullTime",
       article, "eventType", "eventDate", "eventDescription", "harmDescription", status, "updatedAt")
@@ -113,13 +117,14 @@ async function insertYear(year: number, first: boolean, last: boolean, officeId:
         (DATE '${year}-01-01' + ((g::bigint * 364) / (${count} + 1))::int) AS "entryDate"
       FROM "Fund" f CROSS JOIN LATERAL generate_series(1, ${count} + CASE WHEN f.id - (SELECT MIN(id) FROM "Fund") < ${EXTRA_FUNDS} THEN 1 ELSE 0 END) g
     )
-    INSERT INTO "LedgerEntry" ("fundId", year, seq, kind, amount, "balanceAfter", "entryDate", "applicationId", article, "districtOrgId",
+    INSERT INTO "LedgerEntry" ("fundId", year, seq, kind, amount, "balanceAfter", "entryDate", "sourceType", "sourceId", category, "reportingOrgId",
       method, memo, "createdById", "approvedById", "idempotencyKey")
     SELECT g."fundId", ${year}, g.seq, g.kind::"LedgerKind", g.amount,
       SUM(g.amount) OVER (PARTITION BY g."fundId" ORDER BY g.seq),
       g."entryDate",
+      CASE WHEN g.kind = 'DISBURSEMENT' THEN '${APPLICATION_SOURCE}' END,
       CASE WHEN g.kind = 'DISBURSEMENT' THEN apps.ids[1 + (g.seq + g."fundId" * 7) % ${APPLICATIONS}] END,
-      CASE WHEN g.kind = 'DISBURSEMENT' THEN (ARRAY['ART15','ART16','ART17'])[1 + (g.seq + g."fundId" * 7) % 3]::"AidArticle" END,
+      CASE WHEN g.kind = 'DISBURSEMENT' THEN (ARRAY['ART15','ART16','ART17'])[1 + (g.seq + g."fundId" * 7) % 3] END,
       CASE WHEN g.kind = 'DISBURSEMENT' THEN
         CASE WHEN g."fundId" = ${cityFundId} THEN districts.ids[1 + g.seq % array_length(districts.ids, 1)] ELSE g."organizationId" END
       END,
@@ -131,8 +136,8 @@ async function insertYear(year: number, first: boolean, last: boolean, officeId:
     FROM gen g CROSS JOIN districts CROSS JOIN apps`);
   // The report totals, as postEntry maintains them (no reversals in this data).
   await db().$executeRawUnsafe(`
-    INSERT INTO "LedgerTotal" ("fundId", year, month, kind, reversal, article, "districtOrgId", amount, count)
-    SELECT "fundId", year, EXTRACT(MONTH FROM "entryDate")::int, kind, false, COALESCE(article::text, ''), COALESCE("districtOrgId", 0), SUM(amount), COUNT(*)
+    INSERT INTO "LedgerTotal" ("fundId", year, month, kind, reversal, category, "reportingOrgId", amount, count)
+    SELECT "fundId", year, EXTRACT(MONTH FROM "entryDate")::int, kind, false, COALESCE(category, ''), COALESCE("reportingOrgId", 0), SUM(amount), COUNT(*)
     FROM "LedgerEntry" WHERE year = ${year} GROUP BY 1, 2, 3, 4, 5, 6, 7`);
   await db().$executeRawUnsafe(`
     UPDATE "FundYear" y SET balance = s.total, "entryCount" = s.n,
@@ -150,7 +155,7 @@ async function main() {
   const firstYear = lastYear - YEARS + 1;
   const started = performance.now();
   const { ctx, orgs, office } = await setup();
-  const cityFund = await db().fund.findUniqueOrThrow({ where: { organizationId: orgs.city.id } });
+  const cityFund = await db().fund.findUniqueOrThrow({ where: { organizationId_kind: { organizationId: orgs.city.id, kind: RIGHTS_PROTECTION } } });
   for (let y = firstYear; y <= lastYear; y++) await insertYear(y, y === firstYear, y === lastYear, office.id, cityFund.id);
   await db().$executeRawUnsafe(`VACUUM ANALYZE "LedgerEntry"`);
   await db().$executeRawUnsafe(`VACUUM ANALYZE "FundYear"`);
@@ -173,7 +178,7 @@ async function main() {
   await timeIt("  year summary of all 15 funds (annual report, 第十四条)", 50, (i) => yearReport(funds, years[i % years.length]!));
 
   const settleStart = performance.now();
-  const settled = await settleAllFunds(ctx, { year: lastYear, orgPath: orgs.city.path });
+  const settled = await settleAllFunds(ctx, { year: lastYear, orgPath: orgs.city.path, kind: RIGHTS_PROTECTION });
   const settleMs = performance.now() - settleStart;
   console.log(`annual settlement of every fund (${lastYear} → ${lastYear + 1}, rollover + appropriation): ${settleMs.toFixed(0)} ms for ${settled.settled.length} funds (${settled.refused.length} refused)`);
   const after = await verifyLedger(db());

@@ -50,7 +50,7 @@ test.beforeAll(async () => {
     [`e2e-${suffix.toLowerCase()}`, `测试主席${suffix}`, grassroots.id],
   );
   fundId = (
-    await insertOne<{ id: number }>(`INSERT INTO "Fund" ("organizationId", name, "accountSubject") VALUES ($1, $2, '基层工会干部权益保障基金') RETURNING id`, [
+    await insertOne<{ id: number }>(`INSERT INTO "Fund" ("organizationId", kind, name, "accountSubject") VALUES ($1, 'RIGHTS_PROTECTION', $2, '基层工会干部权益保障基金') RETURNING id`, [
       district.id,
       `${DISTRICT}基层工会干部权益保障基金`,
     ])
@@ -69,9 +69,9 @@ test.beforeAll(async () => {
     );
     for (const p of payables) {
       await query(
-        `INSERT INTO "Payable" ("applicationId", "fundId", kind, article, "instalmentNo", "periodStart", "periodEnd", amount, "wageRate", "dueOn")
-         VALUES ($1, $2, $3::"PayableKind", $4::"AidArticle", $5, $6::date, $7::date, $8::numeric, $9::numeric, $10::date)`,
-        [app.id, fundId, p.kind, article, p.no, p.start, p.end, p.amount, p.kind === "MONTHLY_SUPPORT" ? p.amount : null, p.due],
+        `INSERT INTO "Payable" ("sourceType", "sourceId", "fundId", kind, category, "reportingOrgId", "payeeUserId", "instalmentNo", "periodStart", "periodEnd", amount, rate, "dueOn")
+         VALUES ('application', $1, $2, $3::"PayableKind", $4, $11, $12, $5, $6::date, $7::date, $8::numeric, $9::numeric, $10::date)`,
+        [app.id, fundId, p.kind, article, p.no, p.start, p.end, p.amount, p.kind === "MONTHLY_SUPPORT" ? p.amount : null, p.due, district.id, cadre.id],
       );
     }
   };

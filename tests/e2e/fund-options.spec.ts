@@ -34,7 +34,7 @@ test.beforeAll(async () => {
     `INSERT INTO "User" (username, "displayName", "passwordHash", "organizationId", roles, "updatedAt") VALUES ($1, $2, '-', $3, '{CADRE}', now()) RETURNING id`,
     [`e2e-opt-${suffix.toLowerCase()}`, `测试干部${suffix}`, org.id],
   );
-  fundId = (await one<{ id: number }>(`INSERT INTO "Fund" ("organizationId", name, "accountSubject") VALUES ($1, $2, '基层工会干部权益保障基金') RETURNING id`, [org.id, `${DISTRICT}基金`])).id;
+  fundId = (await one<{ id: number }>(`INSERT INTO "Fund" ("organizationId", kind, name, "accountSubject") VALUES ($1, 'RIGHTS_PROTECTION', $2, '基层工会干部权益保障基金') RETURNING id`, [org.id, `${DISTRICT}基金`])).id;
   const app = await one<{ id: number }>(
     `INSERT INTO "Application" (number, "applicantId", "organizationId", "reportingOrgId", "policyVersionId", position, "fullTime", article, "eventType",
        "eventDate", "eventDescription", "harmDescription", status, "updatedAt")
@@ -42,8 +42,9 @@ test.beforeAll(async () => {
     [CASE, cadre.id, org.id, policy.id, `${YEAR}-01-01`],
   );
   await query(
-    `INSERT INTO "Payable" ("applicationId", "fundId", kind, article, "instalmentNo", "periodStart", amount, "dueOn") VALUES ($1, $2, 'ONE_OFF', 'ART16', 1, $3::date, 2500.00, $3::date)`,
-    [app.id, fundId, `${YEAR}-01-01`],
+    `INSERT INTO "Payable" ("sourceType", "sourceId", "fundId", kind, category, "reportingOrgId", "payeeUserId", "instalmentNo", "periodStart", amount, "dueOn")
+     VALUES ('application', $1, $2, 'ONE_OFF', 'ART16', $4, $5, 1, $3::date, 2500.00, $3::date)`,
+    [app.id, fundId, `${YEAR}-01-01`, org.id, cadre.id],
   );
 });
 

@@ -15,7 +15,12 @@ import { ConflictError, DomainError, ForbiddenError } from "@/lib/errors";
 import { yuan } from "@/lib/money";
 import { setNotificationSender, type NotificationSender, type OutgoingMessage } from "@/lib/notifications/sender";
 import { actorOf, createUser, ctxOf } from "../helpers/fixtures";
+import { APPLICATION_SOURCE } from "@/lib/applications/ledger-source";
 import { advanceTo, art17Form, applicationWorld, form, step, submitted, type ApplicationWorld } from "./applications-fixtures";
+
+/** The payables the ledger holds for application `id` (source type "application"). */
+const ofApplication = (id: number) => ({ sourceType: APPLICATION_SOURCE, sourceId: id });
+const payablesOf = (id: number) => db().payable.findMany({ where: ofApplication(id), orderBy: { instalmentNo: "asc" }, include: { fund: true } });
 
 let w: ApplicationWorld;
 const sent: OutgoingMessage[] = [];
@@ -38,7 +43,7 @@ async function footprint(id: number) {
     stage: app.stage,
     reviews: await db().reviewRecord.count({ where: { applicationId: id } }),
     audit: await db().auditLog.count({ where: { entityType: "Application", entityId: String(id) } }),
-    payables: await db().payable.count({ where: { applicationId: id } }),
+    payables: await db().payable.count({ where: ofApplication(id) }),
   };
 }
 
@@ -74,7 +79,8 @@ describe("the whole chain (art. 18.1 → 18.3)", () => {
 
     const result = await step(w.actors.leader, id, { type: "APPROVE", stage: "LEADING_GROUP", path: "LEADING_GROUP" }, { amount: yuan("2800") });
     expect(result).toMatchObject({ status: "APPROVED", payables: 1 });
-    const approved = await db().application.findUniqueOrThrow({ where: { id }, include: { reviews: { orderBy: { id: "asc" } }, payables: { include: { fund: true } } } });
+    const approved = await db().application.findUniqueOrThrow({ where: { id }, include: { reviews: { orderBy: { id: "asc" } } } });
+    const approvedPayables = await payablesOf(id);
     expect(approved.approvedAmount?.toFixed(2)).toBe("2800.00");
     expect(approved.decisionPath).toBe("LEADING_GROUP");
     expect(approved.reviews.map((r) => `${r.action}@${r.stage}`)).toEqual([
@@ -85,10 +91,11 @@ describe("the whole chain (art. 18.1 → 18.3)", () => {
       "APPROVE@LEADING_GROUP",
     ]);
     expect(approved.reviews[2]).toMatchObject({ verificationFindings: "经走访单位与职工核实，情况属实。", verifiedOn: day("2026-11-10") });
-    expect(approved.payables).toHaveLength(1);
-    expect(approved.payables[0]).toMatchObject({ kind: "ONE_OFF", instalmentNo: 1, status: "SCHEDULED", article: "ART16" });
-    expect(approved.payables[0]!.amount.toFixed(2)).toBe("2800.00");
-    expect(approved.payables[0]!.fund.organizationId).toBe(w.tree.city.id);
+    expect(approvedPayables).toHaveLength(1);
+    // Owed to the applicant, reported under art. 16 and the district the application was reported to (18.1).
+    expect(approvedPayables[0]).toMatchObject({ kind: "ONE_OFF", instalmentNo: 1, status: "SCHEDULED", category: "ART16", payeeUserId: w.users.cadre.id, payeeOrgId: null, reportingOrgId: approved.reportingOrgId });
+    expect(approvedPayables[0]!.amount.toFixed(2)).toBe("2800.00");
+    expect(approvedPayables[0]!.fund).toMatchObject({ organizationId: w.tree.city.id, kind: "RIGHTS_PROTECTION" });
     expect(sent.find((m) => m.kind === "applicationApproved")?.userId).toBe(w.users.cadre.id);
     expect((await db().notification.count({ where: { userId: w.users.cadre.id, applicationId: id, kind: "applicationApproved" } }))).toBe(1);
 
@@ -146,7 +153,7 @@ describe("the whole chain (art. 18.1 → 18.3)", () => {
     expect(app.version).toBe(version + 1);
     const decisions = await db().reviewRecord.findMany({ where: { applicationId: id, action: { in: ["APPROVE", "REJECT"] } } });
     expect(decisions).toHaveLength(1);
-    expect(await db().payable.count({ where: { applicationId: id } })).toBe(app.status === "APPROVED" ? 1 : 0);
+    expect(await db().payable.count({ where: ofApplication(id) })).toBe(app.status === "APPROVED" ? 1 : 0);
   });
 });
 
@@ -197,7 +204,7 @@ describe("return for material, rejection, fast track", () => {
     await step(w.actors.office, id, { type: "REJECT", stage: "OFFICE" }, { opinion: "经核实，所受处理与履行工会职责无关。" });
     const app = await db().application.findUniqueOrThrow({ where: { id } });
     expect(app).toMatchObject({ status: "REJECTED", stage: "OFFICE", closingReason: "经核实，所受处理与履行工会职责无关。" });
-    expect(await db().payable.count({ where: { applicationId: id } })).toBe(0);
+    expect(await db().payable.count({ where: ofApplication(id) })).toBe(0);
     expect(await codeOf(step(w.actors.cadre, id, { type: "RESUBMIT" }))).toBe("ForbiddenError:forbidden");
   });
 
@@ -222,10 +229,10 @@ describe("return for material, rejection, fast track", () => {
       "DomainError:application.amountOutOfRange15",
     );
     await step(w.actors.districtChair, id, { type: "APPROVE", stage: "DISTRICT", path: "CHAIRPERSON_MEETING" }, { amount: yuan("1000"), opinion: "区总主席办公会议审定：特殊情况，直接批准。" });
-    const app = await db().application.findUniqueOrThrow({ where: { id }, include: { payables: { include: { fund: true } }, reviews: { where: { action: "APPROVE" } } } });
+    const app = await db().application.findUniqueOrThrow({ where: { id }, include: { reviews: { where: { action: "APPROVE" } } } });
     expect(app).toMatchObject({ status: "APPROVED", stage: "DISTRICT", decisionPath: "CHAIRPERSON_MEETING" });
     expect(app.reviews[0]?.decisionPath).toBe("CHAIRPERSON_MEETING");
-    expect(app.payables.map((p) => [p.kind, p.amount.toFixed(2), p.fund.organizationId])).toEqual([["ONE_OFF", "1000.00", w.tree.district.id]]);
+    expect((await payablesOf(id)).map((p) => [p.kind, p.amount.toFixed(2), p.fund.organizationId])).toEqual([["ONE_OFF", "1000.00", w.tree.district.id]]);
   });
 });
 
@@ -278,7 +285,7 @@ describe("art. 17 instalments and re-employment", () => {
     const id = await submitted(w, art17Form("2026-08-15", 6));
     await advanceTo(w, id, "LEADING_GROUP");
     await step(w.actors.leader, id, { type: "APPROVE", stage: "LEADING_GROUP", path: "LEADING_GROUP" }, { months: 6 });
-    const payables = await db().payable.findMany({ where: { applicationId: id }, orderBy: { instalmentNo: "asc" } });
+    const payables = await db().payable.findMany({ where: ofApplication(id), orderBy: { instalmentNo: "asc" } });
     expect(payables.map((p) => [p.instalmentNo, p.kind, p.periodStart.toISOString().slice(0, 10), p.dueOn.toISOString().slice(0, 10), p.amount.toFixed(2), p.status])).toEqual([
       [1, "MONTHLY_SUPPORT", "2026-08-15", "2026-09-15", "1910.00", "SCHEDULED"],
       [2, "MONTHLY_SUPPORT", "2026-09-15", "2026-10-15", "1910.00", "SCHEDULED"],
@@ -295,7 +302,7 @@ describe("art. 17 instalments and re-employment", () => {
     // Re-employed in month 3 (15 Oct – 14 Nov): months 1 and 2 stay, 3–6 are cancelled.
     const result = await recordReemployment(ctxOf(w.actors.district), { applicationId: id, version, reemployedOn: day("2026-10-20") });
     expect(result).toEqual({ id, cancelled: [3, 4, 5, 6], overpaid: [] });
-    const after = await db().payable.findMany({ where: { applicationId: id }, orderBy: { instalmentNo: "asc" } });
+    const after = await db().payable.findMany({ where: ofApplication(id), orderBy: { instalmentNo: "asc" } });
     expect(after.map((p) => p.status)).toEqual(["PAID", "SCHEDULED", "CANCELLED", "CANCELLED", "CANCELLED", "CANCELLED"]);
     expect(after[2]!.cancelReason).toContain("第十七条");
     expect(await codeOf(recordReemployment(ctxOf(w.actors.district), { applicationId: id, version: version + 1, reemployedOn: day("2026-10-21") }))).toBe("DomainError:application.reemploymentRecorded");
@@ -305,10 +312,10 @@ describe("art. 17 instalments and re-employment", () => {
     const id = await submitted(w, art17Form("2026-08-15", 3));
     await advanceTo(w, id, "LEADING_GROUP");
     await step(w.actors.leader, id, { type: "APPROVE", stage: "LEADING_GROUP", path: "LEADING_GROUP" }, { months: 3 });
-    await db().payable.updateMany({ where: { applicationId: id }, data: { status: "PAID", paidAt: new Date(), version: { increment: 1 } } });
+    await db().payable.updateMany({ where: ofApplication(id), data: { status: "PAID", paidAt: new Date(), version: { increment: 1 } } });
     const { version } = await db().application.findUniqueOrThrow({ where: { id } });
     const result = await recordReemployment(ctxOf(w.actors.office), { applicationId: id, version, reemployedOn: day("2026-09-01") });
     expect(result).toEqual({ id, cancelled: [], overpaid: [1, 2, 3] });
-    expect((await db().payable.findMany({ where: { applicationId: id } })).every((p) => p.status === "PAID")).toBe(true);
+    expect((await db().payable.findMany({ where: ofApplication(id) })).every((p) => p.status === "PAID")).toBe(true);
   });
 });

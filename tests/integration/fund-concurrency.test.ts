@@ -9,12 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { openFundYear } from "@/lib/fund/years";
-import { ensureYearOpened } from "@/lib/fund/ledger";
+import { openFundYear } from "@/lib/ledger/years";
+import { ensureYearOpened } from "@/lib/ledger/posting";
 import { mutate } from "@/lib/audit/writer";
-import { payPayable } from "@/lib/fund/payout";
-import { createFundRequest } from "@/lib/fund/requests";
-import { verifyLedger } from "@/lib/fund/verify";
+import { payPayable } from "@/lib/ledger/payout";
+import { createFundRequest } from "@/lib/ledger/requests";
+import { verifyLedger } from "@/lib/ledger/verify";
+import { APPLICATION_SOURCE } from "@/lib/applications/ledger-source";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { balanceOf, day, entrySum, fundWorld, type FundWorld } from "./fund-fixtures";
 
@@ -51,17 +52,20 @@ beforeAll(async () => {
   });
   await db().payable.createMany({
     data: Array.from({ length: ATTEMPTS }, (_, i) => ({
-      applicationId: application.id,
+      sourceType: APPLICATION_SOURCE,
+      sourceId: application.id,
       fundId: w.funds.district.id,
       kind: "ONE_OFF" as const,
-      article: "ART16" as const,
+      category: "ART16",
+      reportingOrgId: application.reportingOrgId,
+      payeeUserId: application.applicantId,
       instalmentNo: i + 1,
       periodStart: day("2025-03-01"),
       amount: "2000.00", // 100,000 ÷ 2,000 = exactly 50 affordable
       dueOn: day("2025-03-01"),
     })),
   });
-  payableIds = (await db().payable.findMany({ where: { applicationId: application.id }, select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
+  payableIds = (await db().payable.findMany({ where: { sourceType: APPLICATION_SOURCE, sourceId: application.id }, select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
 });
 
 

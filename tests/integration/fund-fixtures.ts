@@ -6,7 +6,8 @@
 import { mutate } from "@/lib/audit/writer";
 import { db } from "@/lib/db";
 import type { AidArticle, PayableKind } from "@/lib/generated/prisma/enums";
-import { fundForOrg } from "@/lib/fund/funds";
+import { fundFor } from "@/lib/ledger/funds";
+import { APPLICATION_SOURCE } from "@/lib/applications/ledger-source";
 import { actorOf, createTree, createUser, ctxOf, ensurePolicy, uniq } from "../helpers/fixtures";
 
 
@@ -19,9 +20,9 @@ export async function fundWorld() {
   const cadre = await createUser(tree.grassroots.id, ["CADRE"], { position: "CHAIRPERSON", fullTime: true });
   const ctx = ctxOf(actorOf(office));
   const funds = await mutate(ctx, async (tx, record) => ({
-    city: await fundForOrg(tx, record, tree.city.id),
-    district: await fundForOrg(tx, record, tree.district.id),
-    otherDistrict: await fundForOrg(tx, record, tree.otherDistrict.id),
+    city: await fundFor(tx, record, { organizationId: tree.city.id, kind: "RIGHTS_PROTECTION" }),
+    district: await fundFor(tx, record, { organizationId: tree.district.id, kind: "RIGHTS_PROTECTION" }),
+    otherDistrict: await fundFor(tx, record, { organizationId: tree.otherDistrict.id, kind: "RIGHTS_PROTECTION" }),
   }));
   return { tree, policy, office, leader, cadre, ctx, funds };
 }
@@ -63,14 +64,17 @@ export async function approvedApplication(world: FundWorld, article: AidArticle,
     rows.push(
       await db().payable.create({
         data: {
-          applicationId: application.id,
+          sourceType: APPLICATION_SOURCE,
+          sourceId: application.id,
           fundId,
           kind,
-          article,
+          category: article,
+          reportingOrgId: application.reportingOrgId,
+          payeeUserId: application.applicantId,
           instalmentNo: i + 1,
           periodStart: new Date(`${p.periodStart}T00:00:00Z`),
           amount: p.amount,
-          wageRate: p.wageRate ?? (kind === "MONTHLY_SUPPORT" ? p.amount : null),
+          rate: p.wageRate ?? (kind === "MONTHLY_SUPPORT" ? p.amount : null),
           dueOn: new Date(`${p.dueOn ?? p.periodStart}T00:00:00Z`),
         },
       }),

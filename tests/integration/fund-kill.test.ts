@@ -13,8 +13,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { openFundYear } from "@/lib/fund/years";
-import { payPayable } from "@/lib/fund/payout";
+import { openFundYear } from "@/lib/ledger/years";
+import { payPayable } from "@/lib/ledger/payout";
 import { approvedApplication, balanceOf, day, fundWorld, type FundWorld } from "./fund-fixtures";
 
 const CHAIN_LOCK_KEY = 727_001; // lib/audit/writer.ts

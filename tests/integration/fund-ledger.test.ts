@@ -7,30 +7,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { yuan } from "@/lib/money";
-import { DomainError, ForbiddenError } from "@/lib/errors";
-import { entryFundResource } from "@/lib/fund/access";
+import { ForbiddenError } from "@/lib/errors";
+import { entryFundResource } from "@/lib/ledger/access";
 import { can } from "@/lib/authz";
-import { openFundYear } from "@/lib/fund/years";
-import { payPayable } from "@/lib/fund/payout";
-import { createFundRequest, decideFundRequest } from "@/lib/fund/requests";
-import { reopenYear, settleAllFunds, settleYear, settlementStatus } from "@/lib/fund/settlement";
-import { reverseEntry } from "@/lib/fund/reversal";
-import { verifyLedger } from "@/lib/fund/verify";
-import { ledgerEntries, listFunds, yearReport } from "@/lib/fund/reports";
+import { openFundYear } from "@/lib/ledger/years";
+import { payPayable } from "@/lib/ledger/payout";
+import { createFundRequest, decideFundRequest } from "@/lib/ledger/requests";
+import { reopenYear, settleAllFunds, settleYear, settlementStatus } from "@/lib/ledger/settlement";
+import { reverseEntry } from "@/lib/ledger/reversal";
+import { verifyLedger } from "@/lib/ledger/verify";
+import { ledgerEntries, listFunds } from "@/lib/fund/queries";
+import { yearReport } from "@/lib/fund/year-report";
 import { actorOf, createUser, ctxOf } from "../helpers/fixtures";
+import { refusal } from "../helpers/errors";
 import { approvedApplication, balanceOf, day, entrySum, fundWorld, type FundWorld } from "./fund-fixtures";
 
 const NOW = new Date("2026-11-21T04:00:00Z");
 
-async function domainCode(p: Promise<unknown>): Promise<{ code: string; values: Record<string, string | number> }> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, values: error.values };
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 let w: FundWorld;
 beforeAll(async () => {
@@ -48,8 +41,8 @@ describe("opening a year (第十一条、第十三条)", () => {
   });
 
   it("refuses opening the same year twice and a future year", async () => {
-    expect((await domainCode(openFundYear(w.ctx, { fundId: w.funds.city.id, year: 2024 }, NOW))).code).toBe("fund.yearAlreadyOpen");
-    expect((await domainCode(openFundYear(w.ctx, { fundId: w.funds.city.id, year: 2027 }, NOW))).code).toBe("fund.yearOutOfRange");
+    expect((await refusal(openFundYear(w.ctx, { fundId: w.funds.city.id, year: 2024 }, NOW))).code).toBe("fund.yearAlreadyOpen");
+    expect((await refusal(openFundYear(w.ctx, { fundId: w.funds.city.id, year: 2027 }, NOW))).code).toBe("fund.yearOutOfRange");
     expect(await balanceOf(w.funds.city.id, 2024)).toBe("300000.00");
   });
 });
@@ -106,12 +99,12 @@ describe("paying approved applications", () => {
       ],
       { reemployedOn: "2024-10-15" },
     );
-    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-09-20"), method: "CASH" }, NOW))).code).toBe("fund.notDue");
-    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-11-05"), method: "CASH" }, NOW))).code).toBe("fund.reemployed");
+    expect((await refusal(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-09-20"), method: "CASH" }, NOW))).code).toBe("fund.notDue");
+    expect((await refusal(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-11-05"), method: "CASH" }, NOW))).code).toBe("fund.reemployed");
     await db().payable.update({ where: { id: c.payables[1]!.id }, data: { status: "CANCELLED", cancelReason: "再就业" } });
-    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-11-05"), method: "CASH" }, NOW))).code).toBe("fund.payableCancelled");
+    expect((await refusal(payPayable(w.ctx, { payableId: c.payables[1]!.id, payableVersion: 0, paidOn: day("2024-11-05"), method: "CASH" }, NOW))).code).toBe("fund.payableCancelled");
     // Only PAYMENT_METHODS keys are stored (a label such as the old demo data's "银行转账" is refused).
-    expect((await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-10-02"), method: "银行转账" as never }, NOW))).code).toBe("fund.methodInvalid");
+    expect((await refusal(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-10-02"), method: "银行转账" as never }, NOW))).code).toBe("fund.methodInvalid");
     await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-10-02"), method: "CASH" }, NOW);
     expect((await db().ledgerEntry.findFirstOrThrow({ where: { payableId: c.payables[0]!.id } })).method).toBe("CASH");
   });
@@ -123,7 +116,7 @@ describe("paying approved applications", () => {
     const [appropriation] = await ledgerEntries(w.funds.otherDistrict.id, 2024);
     await reverseEntry(w.ctx, { entryId: BigInt(appropriation!.id), reason: "测试：预算未到位" }, NOW);
     expect(await balanceOf(w.funds.otherDistrict.id, 2024)).toBe("0.00");
-    const refused = await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-02-03"), method: "CASH" }, NOW));
+    const refused = await refusal(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-02-03"), method: "CASH" }, NOW));
     expect(refused).toEqual({ code: "fund.insufficient", values: { amount: "3,000.00", balance: "0.00", shortfall: "3,000.00" } });
     expect(await db().payable.findUniqueOrThrow({ where: { id: c.payables[0]!.id } })).toMatchObject({ status: "SCHEDULED", version: 0 });
     expect(await db().ledgerEntry.count({ where: { payableId: c.payables[0]!.id } })).toBe(0);
@@ -148,11 +141,11 @@ describe("subsidy from the upper union (第十一条)", () => {
     expect(await balanceOf(w.funds.otherDistrict.id, 2024)).toBe("20000.50");
     const [granted] = (await ledgerEntries(w.funds.city.id, 2024)).filter((e) => e.kind === "SUBSIDY_GRANTED");
     expect(granted).toMatchObject({ amount: "-20000.50", counterpart: w.tree.otherDistrict.name });
-    expect((await domainCode(decideFundRequest(w.ctx, { requestId: id, approve: false, note: "重复" }, NOW))).code).toBe("fund.requestDecided");
+    expect((await refusal(decideFundRequest(w.ctx, { requestId: id, approve: false, note: "重复" }, NOW))).code).toBe("fund.requestDecided");
   });
 
   it("refuses a subsidy request for the city fund (no upper union fund)", async () => {
-    expect((await domainCode(createFundRequest(w.ctx, { fundId: w.funds.city.id, year: 2024, kind: "SUBSIDY", amount: "1", reason: "x" }))).code).toBe("fund.noUpperFund");
+    expect((await refusal(createFundRequest(w.ctx, { fundId: w.funds.city.id, year: 2024, kind: "SUBSIDY", amount: "1", reason: "x" }))).code).toBe("fund.noUpperFund");
   });
 
   it("reverses both sides of a subsidy together", async () => {
@@ -196,10 +189,10 @@ describe("reversal", () => {
     expect(await db().payable.findUniqueOrThrow({ where: { id: c.payables[0]!.id } })).toMatchObject({ status: "SCHEDULED", version: 2, paidAt: null });
     const reversal = (await ledgerEntries(w.funds.district.id, 2024)).find((e) => e.id === entryIds[0]);
     expect(reversal).toMatchObject({ kind: "REVERSAL", amount: "1500.00", article: "ART15", entryDate: "2024-12-31" });
-    expect((await domainCode(reverseEntry(w.ctx, { entryId: BigInt(paid.entryId), reason: "again" }, NOW))).code).toBe("fund.alreadyReversed");
-    expect((await domainCode(reverseEntry(w.ctx, { entryId: BigInt(entryIds[0]!), reason: "again" }, NOW))).code).toBe("fund.reverseReversal");
+    expect((await refusal(reverseEntry(w.ctx, { entryId: BigInt(paid.entryId), reason: "again" }, NOW))).code).toBe("fund.alreadyReversed");
+    expect((await refusal(reverseEntry(w.ctx, { entryId: BigInt(entryIds[0]!), reason: "again" }, NOW))).code).toBe("fund.reverseReversal");
     // A stale replay of the reversed payment (old form, version 0) is not reported as paid.
-    const stale = await domainCode(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-08-03"), method: "CASH" }, NOW));
+    const stale = await refusal(payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-08-03"), method: "CASH" }, NOW));
     const original = await db().ledgerEntry.findUniqueOrThrow({ where: { id: BigInt(paid.entryId) } });
     const reversalRow = await db().ledgerEntry.findUniqueOrThrow({ where: { id: BigInt(entryIds[0]!) } });
     expect(stale).toEqual({ code: "fund.paymentReversed", values: { seq: original.seq, reversalSeq: reversalRow.seq, date: "2024-12-31" } });
@@ -233,7 +226,7 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
     const { id } = await createFundRequest(w.ctx, { fundId: w.funds.district.id, year: 2024, kind: "TOP_UP", amount: "100", reason: "待批" });
     const blockers = await settlementStatus(w.funds.district.id, 2024, NOW);
     expect(blockers.map((b) => b.code)).toEqual(["fund.unpaidPayables", "fund.pendingRequests"]);
-    expect((await domainCode(settleYear(w.ctx, { fundId: w.funds.district.id, year: 2024 }, NOW))).code).toBe("fund.unpaidPayables");
+    expect((await refusal(settleYear(w.ctx, { fundId: w.funds.district.id, year: 2024 }, NOW))).code).toBe("fund.unpaidPayables");
     // The upper fund's settlement waits for pending subsidy requests addressed to it.
     const sub = await createFundRequest(w.ctx, { fundId: w.funds.district.id, year: 2024, kind: "SUBSIDY", amount: "100", reason: "待批" });
     expect((await settlementStatus(w.funds.city.id, 2024, NOW)).map((b) => b.code)).toEqual(["fund.pendingRequests"]);
@@ -244,7 +237,7 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
   });
 
   it("refuses settling a year that has not ended", async () => {
-    expect((await domainCode(settleYear(w.ctx, { fundId: w.funds.district.id, year: 2024 }, new Date("2024-12-31T10:00:00Z")))).code).toBe("fund.yearNotEnded");
+    expect((await refusal(settleYear(w.ctx, { fundId: w.funds.district.id, year: 2024 }, new Date("2024-12-31T10:00:00Z")))).code).toBe("fund.yearNotEnded");
   });
 
   it("settles, carries the closing balance into next year's rollover with its appropriation, and refuses back-dated entries", async () => {
@@ -265,8 +258,8 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
 
     // Back-dated entries into the settled year are refused.
     const late = await approvedApplication(w, "ART16", w.funds.district.id, [{ amount: "800.00", periodStart: "2024-11-01", dueOn: "2024-12-15" }]);
-    expect((await domainCode(payPayable(w.ctx, { payableId: late.payables[0]!.id, payableVersion: 0, paidOn: day("2024-12-20"), method: "CASH" }, NOW))).code).toBe("fund.yearSettled");
-    expect((await domainCode(settleYear(w.ctx, { fundId: w.funds.district.id, year: 2024 }, NOW))).code).toBe("fund.alreadySettled");
+    expect((await refusal(payPayable(w.ctx, { payableId: late.payables[0]!.id, payableVersion: 0, paidOn: day("2024-12-20"), method: "CASH" }, NOW))).code).toBe("fund.yearSettled");
+    expect((await refusal(settleYear(w.ctx, { fundId: w.funds.district.id, year: 2024 }, NOW))).code).toBe("fund.alreadySettled");
     // Paid in the new year instead, using the rollover (第十一条 当年使用不足时可以动用滚存结余).
     await payPayable(w.ctx, { payableId: late.payables[0]!.id, payableVersion: 0, paidOn: day("2025-01-05"), method: "CASH" }, NOW);
   });
@@ -300,13 +293,13 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
     const c = await approvedApplication(w, "ART16", fund, [{ amount: "3000.00", periodStart: "2024-03-01" }]);
     await payPayable(w.ctx, { payableId: c.payables[0]!.id, payableVersion: 0, paidOn: day("2024-03-02"), method: "CASH" }, NOW);
     expect(await balanceOf(fund, 2024)).toBe("97000.00");
-    const refused = await domainCode(reopenYear(w.ctx, { fundId: fund, year: 2023, reason: "x" }, NOW));
+    const refused = await refusal(reopenYear(w.ctx, { fundId: fund, year: 2023, reason: "x" }, NOW));
     expect(refused).toEqual({ code: "fund.reopenWouldOverdraw", values: { year: 2024, rollover: "100,000.00", balance: "97,000.00" } });
     expect((await db().fundYear.findUniqueOrThrow({ where: { fundId_year: { fundId: fund, year: 2023 } } })).status).toBe("SETTLED");
   });
 
   it("settles every open fund of a scope, reporting the refused ones", async () => {
-    const result = await settleAllFunds(w.ctx, { year: 2024, orgPath: w.tree.city.path }, NOW);
+    const result = await settleAllFunds(w.ctx, { year: 2024, orgPath: w.tree.city.path, kind: "RIGHTS_PROTECTION" }, NOW);
     const refused = Object.fromEntries(result.refused.map((r) => [r.fundId, r.code]));
     expect(result.settled.map((s) => s.fundId).sort()).toEqual([w.funds.city.id, w.funds.otherDistrict.id].sort());
     expect(refused).toEqual({});

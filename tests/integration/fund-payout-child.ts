@@ -6,7 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { actorFromUser } from "@/lib/authz/actor";
 import { db } from "@/lib/db";
-import { payPayable } from "@/lib/fund/payout";
+import { payPayable } from "@/lib/ledger/payout";
+import "@/lib/plugins";
 
 async function main() {
   const [userId, payableId, paidOn] = process.argv.slice(2).map(String);

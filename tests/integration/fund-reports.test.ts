@@ -3,9 +3,9 @@
  * cut off: the payment queue (due / not yet due) and the requests list.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { createFundRequest } from "@/lib/fund/requests";
-import { appropriationPolicy, fundRequests, scheduledPayables } from "@/lib/fund/reports";
-import { openFundYear } from "@/lib/fund/years";
+import { createFundRequest } from "@/lib/ledger/requests";
+import { appropriationPolicy, fundRequests, scheduledPayables } from "@/lib/fund/queries";
+import { openFundYear } from "@/lib/ledger/years";
 import { approvedApplication, day, fundWorld, type FundWorld } from "./fund-fixtures";
 
 const NOW = new Date("2026-11-21T04:00:00Z");

@@ -6,8 +6,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openFundYear } from "@/lib/fund/years";
-import { payPayable } from "@/lib/fund/payout";
+import { openFundYear } from "@/lib/ledger/years";
+import { payPayable } from "@/lib/ledger/payout";
 import { ownerDb } from "../helpers/owner";
 import { approvedApplication, day, fundWorld } from "./fund-fixtures";
 

@@ -4,6 +4,8 @@
  */
 import { afterAll } from "vitest";
 import { disconnectDb } from "@/lib/db";
+// Fund kinds and payable sources of the features, as every entry point has them (lib/server/action.ts).
+import "@/lib/plugins";
 
 if (!process.env.DATABASE_URL) {
   throw new Error("integration tests need DATABASE_URL: run them with `npm test -- integration`");

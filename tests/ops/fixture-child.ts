@@ -8,7 +8,8 @@ import { randomUUID } from "node:crypto";
 import { actorFromUser } from "@/lib/authz/actor";
 import { storeEvidence } from "@/lib/applications/attachments";
 import { db, disconnectDb } from "@/lib/db";
-import { payPayable } from "@/lib/fund/payout";
+import "@/lib/plugins";
+import { payPayable } from "@/lib/ledger/payout";
 
 async function actor(username: string) {
   return actorFromUser(await db().user.findUniqueOrThrow({ where: { username }, include: { organization: true } }));

@@ -124,7 +124,7 @@ export async function payableToday(ownerUrl: string, tag: string): Promise<{ num
     ownerUrl,
     `SELECT (SELECT id FROM "User" WHERE username = 'cadre') AS cadre, (SELECT "organizationId" FROM "User" WHERE username = 'cadre') AS org,
             (SELECT id FROM "Organization" WHERE code = 'DL') AS city, (SELECT id FROM "PolicyVersion" ORDER BY "effectiveFrom" LIMIT 1) AS policy,
-            (SELECT f.id FROM "Fund" f JOIN "Organization" o ON o.id = f."organizationId" WHERE o.code = 'DL') AS fund,
+            (SELECT f.id FROM "Fund" f JOIN "Organization" o ON o.id = f."organizationId" WHERE o.code = 'DL' AND f.kind = 'RIGHTS_PROTECTION') AS fund,
             (SELECT id FROM "User" WHERE username = 'leader') AS leader`,
   );
   const number = `OPS-${tag}-${crypto.randomUUID().slice(0, 6).toUpperCase()}`;
@@ -137,9 +137,9 @@ export async function payableToday(ownerUrl: string, tag: string): Promise<{ num
   );
   const [payable] = await sql<{ id: number }>(
     ownerUrl,
-    `INSERT INTO "Payable" ("applicationId", "fundId", kind, article, "instalmentNo", "periodStart", amount, "dueOn")
-     VALUES ($1, $2, 'ONE_OFF', 'ART16', 1, $3::date, 1000.00, $3::date) RETURNING id`,
-    [app!.id, ctx!.fund, today],
+    `INSERT INTO "Payable" ("sourceType", "sourceId", "fundId", kind, category, "reportingOrgId", "payeeUserId", "instalmentNo", "periodStart", amount, "dueOn")
+     VALUES ('application', $1, $2, 'ONE_OFF', 'ART16', $4, $5, 1, $3::date, 1000.00, $3::date) RETURNING id`,
+    [app!.id, ctx!.fund, today, ctx!.city, ctx!.cadre],
   );
   return { number, payableId: payable!.id, fundId: ctx!.fund };
 }

@@ -1,7 +1,7 @@
 /**
  * Every message the fund feature can show exists in both catalogues: the
  * success messages of its server actions and the DomainError codes thrown by
- * lib/fund (shown as errors.<code>, 《办法》 articles cited in the text).
+ * lib/fund and the ledger under it (shown as errors.<code>, 《办法》 articles cited in the text).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,10 +13,11 @@ const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), "utf8");
 type Tree = { [key: string]: string | Tree };
 const has = (tree: Tree, key: string) => typeof key.split(".").reduce<Tree | string | undefined>((n, p) => (typeof n === "object" ? n[p] : undefined), tree) === "string";
 
-const fundSources = fs
-  .readdirSync(path.join(ROOT, "lib/fund"))
-  .filter((f) => f.endsWith(".ts"))
-  .map((f) => read(`lib/fund/${f}`))
+// The rights protection fund (lib/fund), the ledger it runs on (lib/ledger) and the applications' payability hook.
+const fundSources = ["lib/fund", "lib/ledger", "lib/ledger/rules"]
+  .flatMap((dir) => fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith(".ts")).map((f) => `${dir}/${f}`))
+  .concat(["lib/applications/payability.ts"])
+  .map((f) => read(f))
   .join("\n");
 const codes = [...new Set([...fundSources.matchAll(/(?:DomainError|ConflictError)\("(fund\.[A-Za-z]+)"/g), ...fundSources.matchAll(/code: "(fund\.[A-Za-z]+)"/g)].map((m) => m[1]!))];
 const successKeys = [...read("app/(portal)/fund/actions.ts").matchAll(/successMessage: "([^"]+)"/g)].map((m) => m[1]!);

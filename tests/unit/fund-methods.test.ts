@@ -1,5 +1,5 @@
 /**
- * Payment methods (lib/fund/methods.ts): one list of keys, labelled by the
+ * Payment methods (lib/ledger/methods.ts): one list of keys, labelled by the
  * message catalogue (fund.methods.*), used by validation, the pay form, the
  * ledger page, the Excel export and the demo seed. The export used to show
  * "fund.methods.银行转账" because the seed stored a label where a key was expected.
@@ -11,9 +11,11 @@ import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import { fundYearWorkbook } from "@/lib/fund/excel";
-import { PAYMENT_METHODS, assertPaymentMethod, paymentMethodLabel } from "@/lib/fund/methods";
-import { sheetView, type EntryView, type YearReport } from "@/lib/fund/reports";
-import { balanceSheet } from "@/lib/fund/rules";
+import { PAYMENT_METHODS, assertPaymentMethod, paymentMethodLabel } from "@/lib/ledger/methods";
+import type { EntryView } from "@/lib/fund/queries";
+import type { YearReport } from "@/lib/fund/year-report";
+import { PAID_ARTICLES } from "@/lib/fund/kind";
+import { balanceSheet, sheetView } from "@/lib/ledger/rules/sheet";
 import { messagesFor } from "@/lib/i18n/messages";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -25,7 +27,7 @@ const catalogue = (locale: "zh-CN" | "en") => (messagesFor(locale) as { fund: { 
 function entry(seq: number, method: string | null): EntryView {
   return {
     id: String(seq), seq, entryDate: "2026-03-05", kind: "DISBURSEMENT", amount: "-1000.00", balanceAfter: "99000.00", article: "ART16",
-    applicationNumber: "DLGH-1", applicationId: 1, district: "中山区总工会", counterpart: null, reversesSeq: null, reversedBySeq: null,
+    applicationNumber: "DLGH-1", district: "中山区总工会", counterpart: null, reversesSeq: null, reversedBySeq: null,
     method, reference: null, memo: "演示", createdBy: "办公室", approvedBy: "领导小组", createdAt: new Date(),
   };
 }
@@ -62,7 +64,7 @@ describe("payment methods", () => {
     for (const locale of ["zh-CN", "en"] as const) {
       const t = createTranslator<Record<string, unknown>>({ locale, messages: messagesFor(locale), namespace: "fund" as never, onError: () => {} });
       const translate = (key: string, values?: Record<string, string | number>) => (t as unknown as (k: string, v?: unknown) => string)(key, values);
-      const total = sheetView(balanceSheet([]));
+      const total = sheetView(balanceSheet([], PAID_ARTICLES));
       const report: YearReport = { year: 2026, funds: [], total, byArticle: [], byDistrict: [], months: [], runway: null, runwayBasis: 6 };
       const buffer = await fundYearWorkbook(translate, { name: "测试", year: 2026, report, entries: [entry(1, "BANK_TRANSFER"), entry(2, "CHEQUE"), entry(3, "CASH")], exportedAt: "2026-11-21" });
       const wb = new ExcelJS.Workbook();

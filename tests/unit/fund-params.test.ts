@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseYearParam, zFundYear } from "@/lib/fund/params";
-import { FIRST_FUND_YEAR, MAX_FUND_YEAR } from "@/lib/fund/rules";
+import { FIRST_FUND_YEAR } from "@/lib/fund/kind";
+import { MAX_FUND_YEAR } from "@/lib/ledger/rules/years";
 
 describe("fund years", () => {
   it("accepts 2008 … MAX_FUND_YEAR from a form field", () => {

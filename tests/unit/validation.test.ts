@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { formDataToObject, parseIdParam, parsePageParam, parseWith, zArray, zCheckbox, zDate, zId, zOptionalInt, zOptionalText, zPassword } from "@/lib/validation";
+import { formDataToObject, parseIdParam, parseWith, zArray, zCheckbox, zDate, zId, zOptionalInt, zOptionalText, zPassword } from "@/lib/validation";
 
 const t = (key: string, values?: Record<string, string | number>) => `${key}${values ? JSON.stringify(values) : ""}`;
 
@@ -64,12 +64,5 @@ describe("form input parsing", () => {
     expect(zId.safeParse("2147483648").success).toBe(false);
     expect(parseIdParam("2147483647")).toBe(2147483647);
     for (const bad of ["2147483648", "9999999999", "0", "-1", "1.5", "abc", "", undefined]) expect(parseIdParam(bad)).toBeNull();
-  });
-
-  it("clamps page numbers to the pages that exist", () => {
-    expect(parsePageParam("3", 250, 100)).toBe(3);
-    expect(parsePageParam("9", 250, 100)).toBe(3);
-    expect(parsePageParam("-2", 250, 100)).toBe(1);
-    expect(parsePageParam("x", 0, 100)).toBe(1);
   });
 });

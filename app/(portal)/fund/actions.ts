@@ -6,13 +6,13 @@
  */
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
-import { entryFundResource, fundResource, payableFundResource, requestDeciderResource } from "@/lib/fund/access";
-import { openFundYear } from "@/lib/fund/years";
-import { payPayable } from "@/lib/fund/payout";
-import { PAYMENT_METHODS } from "@/lib/fund/methods";
-import { createFundRequest, decideFundRequest } from "@/lib/fund/requests";
-import { reopenYear, settleYear } from "@/lib/fund/settlement";
-import { reverseEntry } from "@/lib/fund/reversal";
+import { entryFundResource, fundResource, payableFundResource, requestDeciderResource } from "@/lib/ledger/access";
+import { openFundYear } from "@/lib/ledger/years";
+import { payPayable } from "@/lib/ledger/payout";
+import { PAYMENT_METHODS } from "@/lib/ledger/methods";
+import { createFundRequest, decideFundRequest } from "@/lib/ledger/requests";
+import { reopenYear, settleYear } from "@/lib/ledger/settlement";
+import { reverseEntry } from "@/lib/ledger/reversal";
 import { zYuan } from "@/lib/money";
 import { zDate, zId, zOptionalDate, zOptionalText, zText } from "@/lib/validation";
 import { zFundYear } from "@/lib/fund/params";

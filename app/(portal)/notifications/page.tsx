@@ -17,9 +17,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const actor = await guardPage("notification.read", (a) => ({ type: "self", userId: a.id }));
   const t = await getTranslations();
   const format = await getFormatter();
-  const raw = Number((await searchParams).page);
-  const page = Number.isSafeInteger(raw) && raw > 0 && raw < 100_000 ? raw : 1;
-  const list = await listNotifications(actor.id, page);
+  const list = await listNotifications(actor.id, (await searchParams).page);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -8,12 +8,13 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { can } from "@/lib/authz";
-import { db } from "@/lib/db";
-import { fundResource } from "@/lib/fund/access";
-import { ledgerEntries, listFunds, yearReport } from "@/lib/fund/reports";
-import { settlementStatus } from "@/lib/fund/settlement";
+import { fundResource } from "@/lib/ledger/access";
+import { fundYearOf, ledgerEntries, listFunds, rightsFund } from "@/lib/fund/queries";
+import { yearReport } from "@/lib/fund/year-report";
+import { settlementStatus } from "@/lib/ledger/settlement";
 import { ENTRIES_PER_PAGE, parseYearParam } from "@/lib/fund/params";
-import { parseIdParam, parsePageParam } from "@/lib/validation";
+import { parseIdParam } from "@/lib/validation";
+import { paginate } from "@/lib/paging";
 import { todayInChina, yearOf } from "@/lib/dates";
 import { formatYuan } from "@/lib/money";
 import { Alert } from "@/components/ui/alert";
@@ -42,19 +43,20 @@ export default async function FundYearPage({ params, searchParams }: { params: P
   const format = await getFormatter();
   const sp = await searchParams;
 
-  const fund = await db().fund.findUniqueOrThrow({ where: { id: fundId }, include: { organization: true, years: { orderBy: { year: "desc" }, select: { year: true } } } });
+  const fund = await rightsFund(fundId);
+  if (!fund) notFound();
   const currentYear = yearOf(todayInChina());
   const year = parseYearParam(sp.year, fund.years[0]?.year ?? currentYear);
   const [summary] = await listFunds(fund.organization.path, year).then((all) => all.filter((f) => f.fundId === fundId));
   if (!summary) notFound();
-  const fundYear = await db().fundYear.findUnique({ where: { fundId_year: { fundId, year } } });
+  const fundYear = await fundYearOf(fundId, year);
   const canManage = can(actor, "fund.manage", resource);
   const canSettle = can(actor, "fund.settle", resource);
 
   const report = fundYear ? await yearReport([summary], year) : null;
   const total = fundYear?.entryCount ?? 0;
-  const page = parsePageParam(sp.page, total, ENTRIES_PER_PAGE);
-  const fromSeq = (page - 1) * ENTRIES_PER_PAGE + 1;
+  const { page, pages, offset } = paginate(total, ENTRIES_PER_PAGE, sp.page);
+  const fromSeq = offset + 1;
   const entries = fundYear ? await ledgerEntries(fundId, year, { fromSeq, toSeq: fromSeq + ENTRIES_PER_PAGE }) : [];
   const blockers = fundYear && fundYear.status === "OPEN" && canSettle ? await settlementStatus(fundId, year) : [];
   const te = await getTranslations("errors");
@@ -189,7 +191,7 @@ export default async function FundYearPage({ params, searchParams }: { params: P
               <EntriesTable entries={entries} caption={t("entries.caption", { name: fund.organization.name, year })} canReverse={canManage && fundYear.status === "OPEN"} />
               <Pager
                 page={page}
-                pages={Math.ceil(total / ENTRIES_PER_PAGE)}
+                pages={pages}
                 total={total}
                 href={(n) => `/fund/${fundId}?year=${year}&page=${n}`}
                 label={t("entries.heading")}

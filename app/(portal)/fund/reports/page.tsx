@@ -6,8 +6,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
-import { scopeResource } from "@/lib/fund/access";
-import { fundYears, listFunds, yearReport } from "@/lib/fund/reports";
+import { scopeResource } from "@/lib/ledger/access";
+import { fundYears, listFunds } from "@/lib/fund/queries";
+import { yearReport } from "@/lib/fund/year-report";
 import { parseYearParam } from "@/lib/fund/params";
 import { todayInChina, yearOf } from "@/lib/dates";
 import { Button } from "@/components/ui/button";

@@ -6,8 +6,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { can } from "@/lib/authz";
-import { scopeResource } from "@/lib/fund/access";
-import { fundRequests, listFunds } from "@/lib/fund/reports";
+import { scopeResource } from "@/lib/ledger/access";
+import { fundRequests, listFunds } from "@/lib/fund/queries";
 import { parseYearParam } from "@/lib/fund/params";
 import { parseIdParam } from "@/lib/validation";
 import { todayInChina, yearOf } from "@/lib/dates";

@@ -5,13 +5,13 @@
  */
 import { getFormatter, getTranslations } from "next-intl/server";
 import { defineRoute } from "@/lib/server/action";
-import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { fundResource, scopeResource } from "@/lib/fund/access";
+import { fundResource, scopeResource } from "@/lib/ledger/access";
 import { attachment, fundYearWorkbook, yearSummaryWorkbook } from "@/lib/fund/excel";
 import { parseYearParam } from "@/lib/fund/params";
 import { parseIdParam } from "@/lib/validation";
-import { ledgerEntries, listFunds, yearReport } from "@/lib/fund/reports";
+import { fundYearOf, ledgerEntries, listFunds, rightsFund } from "@/lib/fund/queries";
+import { yearReport } from "@/lib/fund/year-report";
 import { todayInChina, yearOf } from "@/lib/dates";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -40,8 +40,8 @@ export const GET = defineRoute({
         headers: { "content-type": XLSX, "content-disposition": attachment(`权益保障基金_${year}年度汇总.xlsx`, `fund-summary-${year}.xlsx`), "cache-control": "no-store" },
       });
     }
-    const fund = await db().fund.findUnique({ where: { id: fundId }, include: { organization: { select: { name: true, path: true } } } });
-    const fundYear = await db().fundYear.findUnique({ where: { fundId_year: { fundId, year } }, select: { id: true } });
+    const fund = await rightsFund(fundId);
+    const fundYear = await fundYearOf(fundId, year);
     if (!fund || !fundYear) throw new NotFoundError();
     const summary = (await listFunds(fund.organization.path, year)).filter((f) => f.fundId === fundId);
     const [report, entries] = await Promise.all([yearReport(summary, year), ledgerEntries(fundId, year)]);

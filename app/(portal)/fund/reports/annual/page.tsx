@@ -5,8 +5,9 @@
  */
 import { getFormatter, getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
-import { scopeResource } from "@/lib/fund/access";
-import { fundYears, listFunds, yearReport } from "@/lib/fund/reports";
+import { scopeResource } from "@/lib/ledger/access";
+import { fundYears, listFunds } from "@/lib/fund/queries";
+import { yearReport } from "@/lib/fund/year-report";
 import { parseYearParam } from "@/lib/fund/params";
 import { todayInChina, yearOf } from "@/lib/dates";
 import { formatYuan } from "@/lib/money";

@@ -1,5 +1,5 @@
 /**
- * Authorization resources of the fund (lib/authz/policy.ts decides; this only
+ * Authorization resources of funds of every kind (lib/authz/policy.ts decides; this only
  * loads the organisation path a fund, payable, entry or request belongs to).
  */
 import type { Actor, Resource } from "@/lib/authz/types";

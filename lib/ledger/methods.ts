@@ -1,5 +1,6 @@
 /**
- * Payment methods of a payout (第四条第3项: the office 具体办理基金的发放) — the
+ * Payment methods of a payout, for every kind of fund (the rights protection
+ * fund: 第四条第3项 the office 具体办理基金的发放) — the
  * one list of keys used by validation (the pay action, payPayable), the pay
  * form, the ledger page, the Excel export, the demo seed and the bench. Ledger
  * rows store the key (`LedgerEntry.method`); the labels are messages

@@ -1,6 +1,7 @@
 /**
- * The posting primitive of the rights protection fund ledger (第十二条 专门科目).
- * Used only inside `mutate()` transactions by the services of this folder.
+ * The posting primitive of the ledger, for every kind of fund (the rights
+ * protection fund: 第十二条 专门科目). Used only inside `mutate()`
+ * transactions by the services of this folder.
  *
  * Locking protocol (README "The fund ledger"): every posting first locks the
  * FundYear rows it touches with SELECT … FOR UPDATE, in ascending (year,
@@ -12,10 +13,11 @@
 import type { Tx } from "@/lib/db";
 import type { RecordAudit, RequestContext } from "@/lib/audit/writer";
 import { DomainError } from "@/lib/errors";
-import type { AidArticle, FundYearStatus, LedgerKind } from "@/lib/generated/prisma/enums";
+import type { FundYearStatus, LedgerKind } from "@/lib/generated/prisma/enums";
 import { Decimal, yuan } from "@/lib/money";
-import { policyInForce } from "@/lib/policy/service";
-import { annualAppropriation, applyEntry, assertOpenableYear, assertPostable } from "./rules";
+import { applyEntry, positiveYuan } from "./rules/amounts";
+import { assertOpenableYear, assertPostable } from "./rules/years";
+import { fundKind } from "./kinds";
 import { yearOf, yearStart } from "@/lib/dates";
 
 /** A FundYear row locked FOR UPDATE in the current transaction (money in yuan). */
@@ -86,9 +88,12 @@ export type PostingInput = {
   entryDate: Date;
   createdById: number;
   payableId?: number | null;
-  applicationId?: number | null;
-  article?: AidArticle | null;
-  districtOrgId?: number | null;
+  /** the source the money moves for (a payout: its payable's source) */
+  sourceType?: string | null;
+  sourceId?: number | null;
+  /** reporting dimensions (a payout: its payable's category and reporting organisation) */
+  category?: string | null;
+  reportingOrgId?: number | null;
   counterpartFundId?: number | null;
   reversesEntryId?: bigint | null;
   method?: string | null;
@@ -126,10 +131,10 @@ export async function postEntry(tx: Tx, record: RecordAudit, locked: LockedYear,
     data: { balance: balanceAfter.toFixed(2), entryCount: seq, openingBalance: openingBalance.toFixed(2), version: { increment: 1 } },
   });
   await tx.$executeRaw`
-    INSERT INTO "LedgerTotal" ("fundId", year, month, kind, reversal, article, "districtOrgId", amount, count)
+    INSERT INTO "LedgerTotal" ("fundId", year, month, kind, reversal, category, "reportingOrgId", amount, count)
     VALUES (${locked.fundId}, ${locked.year}, ${input.entryDate.getUTCMonth() + 1}, ${reportedKind}::"LedgerKind", ${input.kind === "REVERSAL"},
-            ${input.article ?? ""}, ${input.districtOrgId ?? 0}, ${amount.toFixed(2)}::numeric, 1)
-    ON CONFLICT ("fundId", year, month, kind, reversal, article, "districtOrgId")
+            ${input.category ?? ""}, ${input.reportingOrgId ?? 0}, ${amount.toFixed(2)}::numeric, 1)
+    ON CONFLICT ("fundId", year, month, kind, reversal, category, "reportingOrgId")
     DO UPDATE SET amount = "LedgerTotal".amount + EXCLUDED.amount, count = "LedgerTotal".count + 1`;
   locked.balance = balanceAfter;
   locked.entryCount = seq;
@@ -151,24 +156,27 @@ export function appropriationKey(fundId: number, year: number): string {
 
 /**
  * Make sure `year` of fund `fundId` is opened: create the FundYear row when
- * missing and post the annual APPROPRIATION from the policy in force on
- * 1 January (第十一条/第十三条: city 300,000, district/county/pilot zone
- * 100,000 — policy data). Locks the year. Callers that also lock an earlier
+ * missing and post the annual APPROPRIATION its kind supplies
+ * (FundKindDefinition.annualInflow; the rights protection fund: the policy in
+ * force on 1 January, 第十一条/第十三条 city 300,000, district/county/pilot
+ * zone 100,000 — policy data). Locks the year. Callers that also lock an earlier
  * year must lock it first. Idempotent under concurrency: when another
  * transaction opens the same year at the same time, this call waits for it on
  * the row and returns `opened: false` (no second appropriation, no error).
  * @returns the locked year and whether this call opened it
- * @throws DomainError fund.yearOutOfRange | fund.laterYearSettled | policy.missing | fund.noAppropriation
+ * @throws DomainError fund.yearOutOfRange | fund.laterYearSettled | the kind's own
+ *   (rights protection: policy.missing | fund.noAppropriation)
  */
 export async function ensureYearOpened(tx: Tx, record: RecordAudit, fundId: number, year: number, today: Date, actorId: number) {
-  assertOpenableYear(year, today);
+  const fund = await tx.fund.findUniqueOrThrow({ where: { id: fundId }, select: { kind: true, organization: { select: { type: true } } } });
+  const kind = fundKind(fund.kind);
+  assertOpenableYear(year, today, kind.firstYear);
   const existing = await lockYear(tx, fundId, year);
   if (existing && existing.entryCount > 0) return { locked: existing, opened: false };
   const later = await tx.fundYear.findUnique({ where: { fundId_year: { fundId, year: year + 1 } }, select: { status: true } });
   if (later?.status === "SETTLED") throw new DomainError("fund.laterYearSettled", { year, next: year + 1 }, 409);
-  const fund = await tx.fund.findUniqueOrThrow({ where: { id: fundId }, include: { organization: { select: { type: true } } } });
-  const policy = await policyInForce(tx, yearStart(year));
-  const amount = annualAppropriation(fund.organization.type, policy);
+  const inflow = await kind.annualInflow(tx, { orgType: fund.organization.type, year });
+  const amount = positiveYuan(inflow.amount);
   await tx.$executeRaw`INSERT INTO "FundYear" ("fundId", year) VALUES (${fundId}, ${year}) ON CONFLICT ("fundId", year) DO NOTHING`;
   const locked = existing ?? (await lockOpenedYear(tx, fundId, year));
   // A concurrent request may have opened the year between our first look (no
@@ -188,7 +196,7 @@ export async function ensureYearOpened(tx: Tx, record: RecordAudit, fundId: numb
       entryDate: yearStart(year),
       createdById: actorId,
       idempotencyKey: appropriationKey(fundId, year),
-      memo: `${year}年度预算拨款（依据《办法》第十一条、第十三条，政策版本 ${policy.code}）`,
+      memo: inflow.memo,
     },
     today,
   );

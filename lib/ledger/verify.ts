@@ -1,6 +1,6 @@
 /**
- * Ledger verification (`npm run ledger:verify`): for every fund and year, the
- * invariants of README "The fund ledger" — stored balance = Σ entries, seq
+ * Ledger verification (`npm run ledger:verify`): for every fund of every kind
+ * and every year, the invariants of README "The ledger" — stored balance = Σ entries, seq
  * 1..n contiguous, each balanceAfter = running sum ≥ 0, openingBalance = net
  * rollover, a settled year's closing balance = next year's rollover, and the
  * report totals (LedgerTotal) = the entries aggregated again.
@@ -9,7 +9,7 @@
  */
 import type { Tx } from "@/lib/db";
 import type { FundYearStatus } from "@/lib/generated/prisma/enums";
-import { checkYear } from "./rules";
+import { checkYear } from "./rules/verify";
 
 export type YearVerification = { fundId: number; fundName: string; year: number; status: FundYearStatus; balance: string; entryCount: number; problems: string[] };
 export type LedgerVerification = { ok: boolean; years: YearVerification[]; entries: number; orphanEntries: number };
@@ -48,7 +48,7 @@ export async function verifyLedger(client: Tx): Promise<LedgerVerification> {
     ),
     expected AS (
       SELECT e."fundId", e.year, EXTRACT(MONTH FROM e."entryDate")::int AS month, COALESCE(o.kind, e.kind) AS kind,
-             (e.kind = 'REVERSAL') AS reversal, COALESCE(e.article::text, '') AS article, COALESCE(e."districtOrgId", 0) AS district,
+             (e.kind = 'REVERSAL') AS reversal, COALESCE(e.category, '') AS category, COALESCE(e."reportingOrgId", 0) AS "reportingOrgId",
              SUM(e.amount) AS amount, COUNT(*)::int AS count
       FROM "LedgerEntry" e LEFT JOIN "LedgerEntry" o ON o.id = e."reversesEntryId"
       GROUP BY 1, 2, 3, 4, 5, 6, 7
@@ -58,7 +58,7 @@ export async function verifyLedger(client: Tx): Promise<LedgerVerification> {
       FROM expected x
       FULL OUTER JOIN "LedgerTotal" t
         ON t."fundId" = x."fundId" AND t.year = x.year AND t.month = x.month AND t.kind = x.kind
-       AND t.reversal = x.reversal AND t.article = x.article AND t."districtOrgId" = x.district
+       AND t.reversal = x.reversal AND t.category = x.category AND t."reportingOrgId" = x."reportingOrgId"
       WHERE x.amount IS DISTINCT FROM t.amount OR x.count IS DISTINCT FROM t.count
       GROUP BY 1, 2
     ),

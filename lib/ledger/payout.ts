@@ -1,11 +1,15 @@
 /**
- * Paying an approved application (第四条第3项: the office 具体办理基金的发放; what is
- * paid: 第十五条、第十六条 one-off subsidies, 第十七条 monthly support).
+ * Paying a payable, for every kind of fund and every source (the rights
+ * protection fund: 第四条第3项 the office 具体办理基金的发放; what is paid:
+ * 第十五条、第十六条 one-off subsidies, 第十七条 monthly support).
  */
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { actorIdOf, lockOpenedYear, lockPayable, postEntry } from "./ledger";
-import { assertPayable, assertPostable, payableIdempotencyKey, signedAmount } from "./rules";
+import { actorIdOf, lockOpenedYear, lockPayable, postEntry } from "./posting";
+import { signedAmount } from "./rules/amounts";
+import { assertPayable, payableIdempotencyKey } from "./rules/payability";
+import { assertPostable } from "./rules/years";
+import { sourceOf } from "./sources";
 import { isoDate, todayInChina, yearOf } from "@/lib/dates";
 import { assertPaymentMethod, type PaymentMethod } from "./methods";
 
@@ -15,7 +19,7 @@ export type PayInput = {
   /** the payable's version the office saw; with the id it forms the idempotency key */
   payableVersion: number;
   paidOn: Date;
-  /** a PAYMENT_METHODS key (lib/fund/methods.ts), e.g. BANK_TRANSFER */
+  /** a PAYMENT_METHODS key (lib/ledger/methods.ts), e.g. BANK_TRANSFER */
   method: PaymentMethod;
   /** bank voucher number etc. */
   reference?: string | null;
@@ -38,14 +42,16 @@ export type PayResult = {
  * transaction: lock the FundYear row, replay check by idempotency key
  * (`payable:<id>:v<version>` — a double click or retried POST pays once and
  * answers with the recorded payment, unless that payment was reversed since), lock
- * the payable, check it (assertPayable), post a DISBURSEMENT entry (never below
- * zero), mark the payable PAID (version + 1). Audited.
+ * the payable, check it (assertPayable with the source's payability hook,
+ * lib/ledger/sources.ts), post a DISBURSEMENT entry (never below zero) carrying
+ * the payable's source and reporting dimensions and the source's approver,
+ * mark the payable PAID (version + 1). Audited.
  * @throws NotFoundError; ConflictError fund.alreadyPaid | conflict (stale version) |
  *   fund.paymentReversed (a replay of a payment that has been reversed since);
  *   DomainError fund.yearNotOpen | fund.yearSettled | fund.futureDate |
- *   fund.payableCancelled | fund.applicationNotApproved | fund.notDue |
- *   fund.reemployed | fund.insufficient { amount, balance, shortfall } |
- *   fund.methodInvalid (not a PAYMENT_METHODS key)
+ *   fund.payableCancelled | fund.notDue | the source's refusal (applications:
+ *   fund.applicationNotApproved | fund.reemployed) | fund.insufficient { amount,
+ *   balance, shortfall } | fund.methodInvalid (not a PAYMENT_METHODS key)
  */
 export async function payPayable(ctx: RequestContext, input: PayInput, now: Date = new Date()): Promise<PayResult> {
   const today = todayInChina(now);
@@ -69,26 +75,13 @@ export async function payPayable(ctx: RequestContext, input: PayInput, now: Date
     }
 
     await lockPayable(tx, input.payableId);
-    const payable = await tx.payable.findUniqueOrThrow({
-      where: { id: input.payableId },
-      include: { application: { select: { id: true, status: true, reemployedOn: true, reportingOrgId: true } } },
-    });
+    const payable = await tx.payable.findUniqueOrThrow({ where: { id: input.payableId } });
     if (payable.status === "PAID") throw new ConflictError("fund.alreadyPaid");
     if (payable.version !== input.payableVersion) throw new ConflictError();
-    assertPayable({
-      status: payable.status,
-      kind: payable.kind,
-      dueOn: payable.dueOn,
-      applicationStatus: payable.application.status,
-      reemployedOn: payable.application.reemployedOn,
-      paidOn: input.paidOn,
-    });
-    const approval = await tx.reviewRecord.findFirst({
-      where: { applicationId: payable.applicationId, action: "APPROVE" },
-      orderBy: { at: "desc" },
-      select: { actorId: true },
-    });
-    const label = payable.kind === "MONTHLY_SUPPORT" ? `第${payable.instalmentNo}期（${isoDate(payable.periodStart).slice(0, 7)}）` : "一次性补助";
+    const source = sourceOf(payable.sourceType);
+    const never = payable.status === "SCHEDULED" ? await source.neverPayable(tx, payable) : null;
+    assertPayable({ status: payable.status, dueOn: payable.dueOn, paidOn: input.paidOn, never });
+    const approvedById = await source.approverOf(tx, payable.sourceId);
     const entry = await postEntry(
       tx,
       record,
@@ -99,13 +92,14 @@ export async function payPayable(ctx: RequestContext, input: PayInput, now: Date
         entryDate: input.paidOn,
         createdById: actorId,
         payableId: payable.id,
-        applicationId: payable.applicationId,
-        article: payable.article,
-        districtOrgId: payable.application.reportingOrgId,
+        sourceType: payable.sourceType,
+        sourceId: payable.sourceId,
+        category: payable.category,
+        reportingOrgId: payable.reportingOrgId,
         method,
         reference: input.reference ?? null,
-        memo: input.memo ?? label,
-        approvedById: approval?.actorId ?? null,
+        memo: input.memo ?? source.payoutMemo(payable),
+        approvedById,
         idempotencyKey: key,
       },
       today,
@@ -114,8 +108,7 @@ export async function payPayable(ctx: RequestContext, input: PayInput, now: Date
       where: { id: payable.id },
       data: { status: "PAID", paidAt: now, version: { increment: 1 } },
     });
-    const { application: _application, ...before } = payable;
-    record({ action: "fund.pay", entityType: "Payable", entityId: payable.id, before, after: paid });
+    record({ action: "fund.pay", entityType: "Payable", entityId: payable.id, before: payable, after: paid });
     return { fundId: entry.fundId, entryId: entry.id.toString(), amount: entry.amount.toFixed(2), balanceAfter: entry.balanceAfter.toFixed(2), idempotencyKey: key, replayed: false };
   });
 }

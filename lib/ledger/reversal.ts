@@ -7,10 +7,11 @@ import { authorize } from "@/lib/authz";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { fundResource } from "./access";
-import { actorIdOf, lockPayable, lockYears, postEntry, type LockedYear } from "./ledger";
-import { payableAfterReversal, reversalOf } from "./rules";
-import { isoDate, todayInChina, yearEnd } from "@/lib/dates";
-import { defaultLocaleText } from "@/lib/notifications/text";
+import { actorIdOf, lockPayable, lockYears, postEntry, type LockedYear } from "./posting";
+import { payableAfterReversal } from "./rules/payability";
+import { reversalOf } from "./rules/reversal";
+import { sourceOf } from "./sources";
+import { todayInChina, yearEnd } from "@/lib/dates";
 
 /** The other side of a subsidy entry (same request, same year). */
 function counterpartKey(key: string | null): string | null {
@@ -26,8 +27,9 @@ function counterpartKey(key: string | null): string | null {
  * reversed DISBURSEMENT changes its payable (version + 1, so a later payment
  * gets a fresh idempotency key) as `payableAfterReversal` decides: back to
  * SCHEDULED (its prior state) when it can still be paid, CANCELLED with the
- * reason when it never can (application no longer approved, or an art. 17 month
- * after re-employment) — a SCHEDULED payable that can never be paid would
+ * reason when its source says it never can (the source's payability hook;
+ * applications: no longer approved, or an art. 17 month after re-employment)
+ * — a SCHEDULED payable that can never be paid would
  * block the annual settlement (第十四条) forever. Audited, with the reason.
  *
  * Authorization: the action authorizes `fund.manage` on the entry's fund; a
@@ -78,9 +80,10 @@ export async function reverseEntry(ctx: RequestContext, input: { entryId: bigint
           reversesEntryId: target.id,
           reportedKind: target.kind,
           payableId: target.payableId,
-          applicationId: target.applicationId,
-          article: target.article,
-          districtOrgId: target.districtOrgId,
+          sourceType: target.sourceType,
+          sourceId: target.sourceId,
+          category: target.category,
+          reportingOrgId: target.reportingOrgId,
           counterpartFundId: target.counterpartFundId,
           approvedById: actorId,
           memo: `冲正第${target.seq}号分录：${input.reason}`,
@@ -90,18 +93,11 @@ export async function reverseEntry(ctx: RequestContext, input: { entryId: bigint
       ids.push(entry.id.toString());
       if (target.kind === "DISBURSEMENT" && target.payableId !== null) {
         await lockPayable(tx, target.payableId);
-        const { application, ...before } = await tx.payable.findUniqueOrThrow({
-          where: { id: target.payableId },
-          include: { application: { select: { status: true, reemployedOn: true } } },
-        });
-        const next = payableAfterReversal({ kind: before.kind, dueOn: before.dueOn, applicationStatus: application.status, reemployedOn: application.reemployedOn });
-        const cancelReason =
-          next.status === "CANCELLED"
-            ? defaultLocaleText("fund.reversalCancel")(next.reason, { seq: target.seq, date: application.reemployedOn ? isoDate(application.reemployedOn) : "" })
-            : null;
+        const before = await tx.payable.findUniqueOrThrow({ where: { id: target.payableId } });
+        const next = payableAfterReversal(await sourceOf(before.sourceType).neverPayable(tx, before), target.seq);
         const after = await tx.payable.update({
           where: { id: target.payableId },
-          data: { status: next.status, cancelReason, paidAt: null, version: { increment: 1 } },
+          data: { status: next.status, cancelReason: next.cancelReason, paidAt: null, version: { increment: 1 } },
         });
         record({ action: "fund.pay.reverse", entityType: "Payable", entityId: target.payableId, before, after: { ...after, reason: input.reason } });
       }

@@ -1,26 +1,25 @@
 /**
- * Requests for more money (第十一条): 当年使用不足时可以动用滚存结余，仍不足时可追加；
- * 本级工会经费有困难时，可向上级工会提出补助申请.
+ * Requests for more money, for every kind of fund (the rights protection fund:
+ * 第十一条 当年使用不足时可以动用滚存结余，仍不足时可追加；本级工会经费有困难时，
+ * 可向上级工会提出补助申请).
  *
  * - TOP_UP 追加拨款: recorded by the office of the fund and decided by that
  *   fund's own leading body; the office records the decision (with the
  *   meeting reference in the note). Approval posts a TOP_UP entry.
  * - SUBSIDY 上级补助: requested for a district/county/pilot-zone fund and
- *   decided by the upper union's office (fund.manage on the upper fund).
+ *   decided by the upper union's office (fund.manage on the upper fund of the
+ *   same kind).
  *   Approval posts SUBSIDY_GRANTED out of the upper fund and SUBSIDY_RECEIVED
  *   into the requesting fund, in one transaction.
  * A PENDING request blocks the annual settlement of its year (第十四条).
  */
-import type { Tx } from "@/lib/db";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { FundRequestKind } from "@/lib/generated/prisma/enums";
-import { fundForOrg, FUND_HOLDER_TYPES } from "./funds";
-import { actorIdOf, lockOpenedYear, lockYears, postEntry } from "./ledger";
-import { positiveYuan, signedAmount } from "./rules";
+import { upperFundOf } from "./funds";
+import { actorIdOf, lockOpenedYear, lockYears, postEntry } from "./posting";
+import { positiveYuan, signedAmount } from "./rules/amounts";
 import { todayInChina, yearOf } from "@/lib/dates";
-import { pathIds } from "@/lib/org/tree";
-import type { RecordAudit } from "@/lib/audit/writer";
 
 export type NewFundRequest = {
   fundId: number;
@@ -30,22 +29,6 @@ export type NewFundRequest = {
   amount: string;
   reason: string;
 };
-
-/**
- * The upper union's fund of fund `fundId`: the fund of the nearest ancestor
- * that holds one (created on first use, audited).
- * @throws DomainError fund.noUpperFund (the city federation has no upper union here)
- */
-async function upperFundOf(tx: Tx, record: RecordAudit, fundId: number) {
-  const fund = await tx.fund.findUniqueOrThrow({ where: { id: fundId }, include: { organization: { select: { path: true } } } });
-  const ancestorIds = pathIds(fund.organization.path).slice(0, -1).reverse();
-  const ancestors = await tx.organization.findMany({ where: { id: { in: ancestorIds } }, select: { id: true, type: true } });
-  for (const id of ancestorIds) {
-    const org = ancestors.find((o) => o.id === id);
-    if (org && FUND_HOLDER_TYPES.has(org.type)) return fundForOrg(tx, record, org.id);
-  }
-  throw new DomainError("fund.noUpperFund", {}, 409);
-}
 
 /**
  * Record a top-up or subsidy request for an opened, open year (audited).

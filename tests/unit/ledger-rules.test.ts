@@ -1,44 +1,26 @@
 /**
- * Pure rules of the rights protection fund (lib/fund/rules.ts) with the seed's
- * numbers: 第十一条 city 300,000 / district 100,000 a year, balance never below
- * zero, rollover of the year-end balance, 第十四条 settlement preconditions,
- * 第十七条 monthly instalments, reversals, balance sheet, runway.
+ * Pure rules of the ledger (lib/ledger/rules/*.ts), for every kind of fund,
+ * with the rights protection fund's numbers from the seed: balance never below
+ * zero (第十一条), rollover of the year-end balance, 第十四条 settlement
+ * preconditions, reversals, balance sheet, runway, verification. The payability
+ * rules are in ledger-payability.test.ts, the appropriation in fund-kind.test.ts.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ConflictError, DomainError } from "@/lib/errors";
+import { codeOf } from "../helpers/errors";
+import { DomainError } from "@/lib/errors";
 import { Decimal, yuan } from "@/lib/money";
-import { annualAppropriation, applyEntry, assertOpenableYear, assertPayable, assertPostable, assertReopenable, balanceSheet, payableAfterReversal, checkYear, monthSeries, payableIdempotencyKey, positiveYuan, reversalOf, rolloverAmount, runwayMonths, settlementBlockers, shortfall, signedAmount, type YearCheckInput } from "@/lib/fund/rules";
-import { isoDate, todayInChina, yearEnd, yearOf, yearStart } from "@/lib/dates";
-import { monthPayable, supportMonth } from "@/lib/applications/schedule";
+import { applyEntry, positiveYuan, shortfall, signedAmount } from "@/lib/ledger/rules/amounts";
+import { assertOpenableYear, assertPostable } from "@/lib/ledger/rules/years";
+import { assertReopenable, rolloverAmount, settlementBlockers } from "@/lib/ledger/rules/settlement";
+import { reversalOf } from "@/lib/ledger/rules/reversal";
+import { balanceSheet, sheetRows, sheetView, SHEET_LINES } from "@/lib/ledger/rules/sheet";
+import { monthSeries, runwayMonths } from "@/lib/ledger/rules/burn";
+import { checkYear, type YearCheckInput } from "@/lib/ledger/rules/verify";
+import { todayInChina, yearEnd, yearOf, yearStart } from "@/lib/dates";
 
-const POLICY = { cityFundAnnual: "300000.00", districtFundAnnual: "100000.00" };
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return "(no error)";
-}
-
-describe("annual appropriation (第十一条、第十三条)", () => {
-  it("reads 300,000 for the city federation and 100,000 for district, county and pilot-zone federations from the policy", () => {
-    expect(annualAppropriation("CITY_FEDERATION", POLICY).toFixed(2)).toBe("300000.00");
-    expect(annualAppropriation("DISTRICT_FEDERATION", POLICY).toFixed(2)).toBe("100000.00");
-    expect(annualAppropriation("PILOT_ZONE_FEDERATION", POLICY).toFixed(2)).toBe("100000.00");
-  });
-  it("follows a changed policy (art. 19: data, not constants)", () => {
-    expect(annualAppropriation("CITY_FEDERATION", { cityFundAnnual: "350000.50", districtFundAnnual: "1" }).toFixed(2)).toBe("350000.50");
-  });
-  it("refuses organisations that hold no fund", () => {
-    expect(codeOf(() => annualAppropriation("GRASSROOTS_UNION", POLICY))).toBe("fund.noAppropriation");
-    expect(codeOf(() => annualAppropriation("INDUSTRIAL_UNION", POLICY))).toBe("fund.noAppropriation");
-  });
-});
 
 describe("amounts and balance (never below zero, 第十一条)", () => {
   it("signs inflows positive and outflows negative", () => {
@@ -107,11 +89,13 @@ describe("dates and years", () => {
     expect(codeOf(() => assertPostable("OPEN", d("2026-11-22"), d("2026-11-21")))).toBe("fund.futureDate");
     expect(codeOf(() => assertPostable("OPEN", d("2026-11-21"), d("2026-11-21")))).toBe("(no error)");
   });
-  it("opens years from 2008 (《办法》) up to the current year only", () => {
-    expect(codeOf(() => assertOpenableYear(2026, d("2026-11-21")))).toBe("(no error)");
-    expect(codeOf(() => assertOpenableYear(2008, d("2026-11-21")))).toBe("(no error)");
-    expect(codeOf(() => assertOpenableYear(2027, d("2026-11-21")))).toBe("fund.yearOutOfRange");
-    expect(codeOf(() => assertOpenableYear(2007, d("2026-11-21")))).toBe("fund.yearOutOfRange");
+  it("opens years from the kind's first year (rights protection: 2008, 《办法》) up to the current year only", () => {
+    expect(codeOf(() => assertOpenableYear(2026, d("2026-11-21"), 2008))).toBe("(no error)");
+    expect(codeOf(() => assertOpenableYear(2008, d("2026-11-21"), 2008))).toBe("(no error)");
+    expect(codeOf(() => assertOpenableYear(2027, d("2026-11-21"), 2008))).toBe("fund.yearOutOfRange");
+    expect(codeOf(() => assertOpenableYear(2007, d("2026-11-21"), 2008))).toBe("fund.yearOutOfRange");
+    // another kind starts later (e.g. the vitality project fund)
+    expect(codeOf(() => assertOpenableYear(2020, d("2026-11-21"), 2024))).toBe("fund.yearOutOfRange");
   });
 });
 
@@ -159,74 +143,21 @@ describe("reversals", () => {
   });
 });
 
-describe("payouts (第十五至十七条)", () => {
-  const one = { status: "SCHEDULED" as const, kind: "ONE_OFF" as const, periodStart: d("2026-03-01"), dueOn: d("2026-03-01"), applicationStatus: "APPROVED" as const, reemployedOn: null, paidOn: d("2026-03-05") };
-  // an April instalment, due the day after the month (as lib/applications schedules it)
-  const monthly = { ...one, kind: "MONTHLY_SUPPORT" as const, periodStart: d("2026-04-01"), dueOn: d("2026-05-01"), paidOn: d("2026-05-02") };
-  it("pays a scheduled payable of an approved application", () => {
-    expect(codeOf(() => assertPayable(one))).toBe("(no error)");
-    expect(codeOf(() => assertPayable({ ...monthly, paidOn: d("2026-05-01") }))).toBe("(no error)");
-  });
-  it("refuses paid, cancelled and unapproved payables", () => {
-    expect(() => assertPayable({ ...one, status: "PAID" })).toThrow(ConflictError);
-    expect(codeOf(() => assertPayable({ ...one, status: "CANCELLED" }))).toBe("fund.payableCancelled");
-    expect(codeOf(() => assertPayable({ ...one, applicationStatus: "IN_REVIEW" }))).toBe("fund.applicationNotApproved");
-  });
-  it("pays nothing before it is due, and art. 17 support month by month until re-employment (至重新领薪或工作为止)", () => {
-    expect(codeOf(() => assertPayable({ ...monthly, paidOn: d("2026-04-30") }))).toBe("fund.notDue");
-    expect(codeOf(() => assertPayable({ ...one, paidOn: d("2026-02-28") }))).toBe("fund.notDue");
-    expect(codeOf(() => assertPayable({ ...monthly, reemployedOn: d("2026-04-01") }))).toBe("fund.reemployed");
-    // Re-employed mid-April: April was not spent wholly unemployed, so it is not paid (第十七条).
-    expect(codeOf(() => assertPayable({ ...monthly, reemployedOn: d("2026-04-15") }))).toBe("fund.reemployed");
-    expect(codeOf(() => assertPayable({ ...monthly, reemployedOn: d("2026-04-30") }))).toBe("fund.reemployed");
-    // Re-employed on 1 May or later: April was wholly unemployed and is paid.
-    expect(codeOf(() => assertPayable({ ...monthly, reemployedOn: d("2026-05-01") }))).toBe("(no error)");
-    expect(codeOf(() => assertPayable({ ...monthly, reemployedOn: d("2026-06-10") }))).toBe("(no error)");
-    // One-off subsidies (第十五条、第十六条) are not affected by re-employment.
-    expect(codeOf(() => assertPayable({ ...one, reemployedOn: d("2026-03-02") }))).toBe("(no error)");
-  });
-  it("applies exactly the applications feature's art. 17 schedule rule (lib/applications/schedule.ts monthPayable): one source of truth", () => {
-    const start = d("2026-01-20");
-    const days = Array.from({ length: 200 }, (_, i) => new Date(start.getTime() + i * 86_400_000));
-    for (let k = 1; k <= 6; k++) {
-      const month = supportMonth(start, k);
-      for (const reemployedOn of days) {
-        const fund = codeOf(() => assertPayable({ ...monthly, dueOn: month.dueOn, paidOn: month.dueOn, reemployedOn }));
-        expect([k, isoDate(reemployedOn), fund === "(no error)"]).toEqual([k, isoDate(reemployedOn), monthPayable(month.dueOn, reemployedOn)]);
-      }
-    }
-  });
-  it("keys idempotency by payable and version", () => {
-    expect(payableIdempotencyKey(42, 0)).toBe("payable:42:v0");
-    expect(payableIdempotencyKey(42, 2)).not.toBe(payableIdempotencyKey(42, 0));
-  });
-});
-
-describe("payable after its payment is reversed (第十二条 冲正, 第十四条)", () => {
-  const base = { kind: "MONTHLY_SUPPORT" as const, dueOn: d("2026-05-01"), applicationStatus: "APPROVED" as const, reemployedOn: null };
-  it("goes back to SCHEDULED (its prior state) when it can still be paid", () => {
-    expect(payableAfterReversal(base)).toEqual({ status: "SCHEDULED" });
-    expect(payableAfterReversal({ ...base, reemployedOn: d("2026-05-01") })).toEqual({ status: "SCHEDULED" });
-    expect(payableAfterReversal({ ...base, kind: "ONE_OFF", reemployedOn: d("2026-01-01") })).toEqual({ status: "SCHEDULED" });
-  });
-  it("is CANCELLED when it could never be paid again (it would block every settlement)", () => {
-    expect(payableAfterReversal({ ...base, reemployedOn: d("2026-04-20") })).toEqual({ status: "CANCELLED", reason: "reemployed" });
-    expect(payableAfterReversal({ ...base, kind: "ONE_OFF", applicationStatus: "WITHDRAWN" })).toEqual({ status: "CANCELLED", reason: "applicationNotApproved" });
-  });
-});
+/** The rights protection fund's reporting categories (第十五条、第十六条、第十七条). */
+const ARTICLES = ["ART15", "ART16", "ART17"] as const;
 
 describe("balance sheet", () => {
   it("nets reversals into the line they correct and closes to the sum of entries", () => {
     const sheet = balanceSheet([
-      { kind: "ROLLOVER", article: null, amount: "20000.00", count: 1, reversal: false },
-      { kind: "APPROPRIATION", article: null, amount: "100000.00", count: 1, reversal: false },
-      { kind: "TOP_UP", article: null, amount: "5000.00", count: 1, reversal: false },
-      { kind: "SUBSIDY_RECEIVED", article: null, amount: "10000.00", count: 1, reversal: false },
-      { kind: "DISBURSEMENT", article: "ART16", amount: "-6000.00", count: 2, reversal: false },
-      { kind: "DISBURSEMENT", article: "ART16", amount: "3000.00", count: 1, reversal: true },
-      { kind: "DISBURSEMENT", article: "ART17", amount: "-3820.00", count: 2, reversal: false },
-      { kind: "DISBURSEMENT", article: "ART15", amount: "-1000.00", count: 1, reversal: false },
-    ]);
+      { kind: "ROLLOVER", category: null, amount: "20000.00", count: 1, reversal: false },
+      { kind: "APPROPRIATION", category: null, amount: "100000.00", count: 1, reversal: false },
+      { kind: "TOP_UP", category: null, amount: "5000.00", count: 1, reversal: false },
+      { kind: "SUBSIDY_RECEIVED", category: null, amount: "10000.00", count: 1, reversal: false },
+      { kind: "DISBURSEMENT", category: "ART16", amount: "-6000.00", count: 2, reversal: false },
+      { kind: "DISBURSEMENT", category: "ART16", amount: "3000.00", count: 1, reversal: true },
+      { kind: "DISBURSEMENT", category: "ART17", amount: "-3820.00", count: 2, reversal: false },
+      { kind: "DISBURSEMENT", category: "ART15", amount: "-1000.00", count: 1, reversal: false },
+    ], ARTICLES);
     expect(sheet.opening.toFixed(2)).toBe("20000.00");
     expect(sheet.inflow.toFixed(2)).toBe("115000.00");
     expect(sheet.payouts.ART16.toFixed(2)).toBe("3000.00");
@@ -240,12 +171,42 @@ describe("balance sheet", () => {
   });
   it("shows a subsidy granted to a lower union as an outflow", () => {
     const sheet = balanceSheet([
-      { kind: "APPROPRIATION", article: null, amount: "300000.00", count: 1, reversal: false },
-      { kind: "SUBSIDY_GRANTED", article: null, amount: "-20000.00", count: 1, reversal: false },
-    ]);
+      { kind: "APPROPRIATION", category: null, amount: "300000.00", count: 1, reversal: false },
+      { kind: "SUBSIDY_GRANTED", category: null, amount: "-20000.00", count: 1, reversal: false },
+    ], ARTICLES);
     expect(sheet.subsidiesGranted.toFixed(2)).toBe("20000.00");
     expect(sheet.outflow.toFixed(2)).toBe("20000.00");
     expect(sheet.closing.toFixed(2)).toBe("280000.00");
+  });
+
+  it("splits payouts by any kind's categories and refuses a payout outside them", () => {
+    const sheet = balanceSheet(
+      [
+        { kind: "APPROPRIATION", category: null, amount: "50000.00", count: 1, reversal: false },
+        { kind: "DISBURSEMENT", category: "START_UP", amount: "-8000.00", count: 1, reversal: false },
+        { kind: "DISBURSEMENT", category: "REWARD", amount: "-2000.00", count: 1, reversal: false },
+      ],
+      ["START_UP", "REWARD"],
+    );
+    expect(sheet.payouts).toEqual({ START_UP: yuan("8000"), REWARD: yuan("2000") });
+    expect(sheet.payoutsTotal.toFixed(2)).toBe("10000.00");
+    expect(() => balanceSheet([{ kind: "DISBURSEMENT", category: "ART15", amount: "-1.00", count: 1, reversal: false }], ["START_UP"])).toThrow(/category/);
+    expect(() => balanceSheet([{ kind: "REVERSAL", category: null, amount: "1.00", count: 1, reversal: true }], ARTICLES)).toThrow(/reverse/);
+  });
+  it("shows one table of lines: every line in order, payouts per category, the summary without subtotals", () => {
+    const view = sheetView(balanceSheet([{ kind: "APPROPRIATION", category: null, amount: "100000.00", count: 1, reversal: false }, { kind: "DISBURSEMENT", category: "ART16", amount: "-3000.00", count: 1, reversal: false }], ARTICLES));
+    expect(view.closing).toBe("97000.00");
+    expect(view.payouts).toEqual({ ART15: "0.00", ART16: "3000.00", ART17: "0.00" });
+    const rows = sheetRows(view, ARTICLES);
+    expect(rows.map((r) => (r.category ? `${r.key}:${r.category}` : r.key))).toEqual([
+      "opening", "appropriation", "topUps", "subsidiesReceived", "inflow", "subsidiesGranted",
+      "payouts:ART15", "payouts:ART16", "payouts:ART17", "payoutsTotal", "outflow", "closing",
+    ]);
+    expect(rows.find((r) => r.category === "ART16")).toMatchObject({ amount: "3000.00", testId: "sheet-payout-ART16", strong: false });
+    expect(rows.filter((r) => r.strong).map((r) => r.key)).toEqual(["inflow", "outflow", "closing"]);
+    expect(sheetRows(view, ARTICLES, { summary: true }).map((r) => r.key)).not.toContain("inflow");
+    expect(sheetRows(view, ARTICLES, { summary: true }).map((r) => r.key)).not.toContain("outflow");
+    expect(SHEET_LINES.map((l) => l.key)).toHaveLength(10);
   });
 });
 

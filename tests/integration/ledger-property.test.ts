@@ -1,7 +1,9 @@
 /**
  * Property: whatever sequence of operations the office performs — open a year
  * (appropriation), top up, pay, reverse, subsidise, settle, reopen — in any
- * order and with any amounts, against real PostgreSQL, the ledger stays
+ * order and with any amounts, on funds of both kinds (the rights protection
+ * fund paying applications, and the test-only second kind paying its test
+ * source, ./ledger-test-kind.ts), against real PostgreSQL, the ledger stays
  * consistent: every stored balance equals the sum of its year's entries and is
  * never below zero, seq and balanceAfter chains are intact, and every settled
  * year's closing balance is the next year's rollover (README "Invariants").
@@ -11,18 +13,26 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { openFundYear } from "@/lib/fund/years";
-import { payPayable } from "@/lib/fund/payout";
-import { createFundRequest, decideFundRequest } from "@/lib/fund/requests";
-import { reopenYear, settleYear } from "@/lib/fund/settlement";
-import { reverseEntry } from "@/lib/fund/reversal";
-import { verifyLedger } from "@/lib/fund/verify";
+import { openFundYear } from "@/lib/ledger/years";
+import { payPayable } from "@/lib/ledger/payout";
+import { createFundRequest, decideFundRequest } from "@/lib/ledger/requests";
+import { reopenYear, settleYear } from "@/lib/ledger/settlement";
+import { reverseEntry } from "@/lib/ledger/reversal";
+import { verifyLedger } from "@/lib/ledger/verify";
+import { mutate } from "@/lib/audit/writer";
+import { fundFor } from "@/lib/ledger/funds";
+import { schedulePayables } from "@/lib/ledger/payables";
 import { approvedApplication, day, fundWorld, type FundWorld } from "./fund-fixtures";
+import { registerTestKind, TEST_KIND, TEST_SOURCE } from "./ledger-test-kind";
 
 const NOW = new Date("2026-11-21T04:00:00Z");
 const YEARS = [2020, 2021, 2022] as const;
 
-const fund = fc.integer({ min: 0, max: 2 });
+/** 0–2: the rights protection funds (city, district, other district); 3–4: the second kind's (city, district). */
+const fund = fc.integer({ min: 0, max: 4 });
+const SECOND_KIND = new Set([3, 4]);
+/** Test-source ids unique to this run (the database is shared and kept). */
+let nextGrant = Math.floor(Math.random() * 1_000_000_000);
 const year = fc.integer({ min: 0, max: YEARS.length - 1 });
 /** yuan with 2 decimals built from integer fen (never a float): mostly case-sized, sometimes up to 150,000.00 */
 const amount = fc
@@ -44,7 +54,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant("pay" as const), fund, year, amount }),
   fc.record({ op: fc.constant("pay" as const), fund, year, amount }),
   fc.record({ op: fc.constant("reverse" as const), fund, pick: fc.nat() }),
-  fc.record({ op: fc.constant("subsidy" as const), fund: fc.integer({ min: 1, max: 2 }), year, amount }),
+  fc.record({ op: fc.constant("subsidy" as const), fund: fc.constantFrom(1, 2, 4), year, amount }),
   fc.record({ op: fc.constant("settle" as const), pick: fc.nat() }),
   fc.record({ op: fc.constant("reopen" as const), pick: fc.nat() }),
 );
@@ -55,14 +65,20 @@ async function pickYear(fundIds: number[], status: "OPEN" | "SETTLED", pick: num
   return years.length ? years[pick % years.length]! : null;
 }
 
-async function apply(w: FundWorld, fundIds: number[], o: Op): Promise<void> {
+/** Apply one operation; @returns the index (in fundIds) of the fund it acted on, or null when there was nothing to act on. */
+async function apply(w: FundWorld, fundIds: number[], o: Op): Promise<number | null> {
   if (o.op === "settle" || o.op === "reopen") {
     const target = await pickYear(fundIds, o.op === "settle" ? "OPEN" : "SETTLED", o.pick);
-    if (!target) return;
+    if (!target) return null;
     if (o.op === "settle") await settleYear(w.ctx, { fundId: target.fundId, year: target.year }, NOW);
     else await reopenYear(w.ctx, { fundId: target.fundId, year: target.year, reason: "调整" }, NOW);
-    return;
+    return fundIds.indexOf(target.fundId);
   }
+  await applyToFund(w, fundIds, o);
+  return o.fund;
+}
+
+async function applyToFund(w: FundWorld, fundIds: number[], o: Exclude<Op, { op: "settle" | "reopen" }>): Promise<void> {
   const fundId = fundIds[o.fund]!;
   switch (o.op) {
     case "open":
@@ -88,7 +104,18 @@ async function apply(w: FundWorld, fundIds: number[], o: Op): Promise<void> {
     }
     case "pay": {
       const y = YEARS[o.year]!;
-      const { payables } = await approvedApplication(w, "ART15", fundId, [{ amount: o.amount, periodStart: `${y}-06-01` }]);
+      const payables = SECOND_KIND.has(o.fund)
+        ? await mutate(w.ctx, (tx, record) =>
+            schedulePayables(tx, record, {
+              source: { sourceType: TEST_SOURCE, sourceId: nextGrant++ },
+              fundId,
+              category: "START_UP",
+              reportingOrgId: w.tree.district.id,
+              payee: { orgId: w.tree.grassroots.id },
+              payables: [{ kind: "ONE_OFF", instalmentNo: 1, periodStart: day(`${y}-06-01`), dueOn: day(`${y}-06-01`), amount: o.amount }],
+            }),
+          )
+        : (await approvedApplication(w, "ART15", fundId, [{ amount: o.amount, periodStart: `${y}-06-01` }])).payables;
       try {
         await payPayable(w.ctx, { payableId: payables[0]!.id, payableVersion: 0, paidOn: day(`${y}-06-15`), method: "BANK_TRANSFER" }, NOW);
       } finally {
@@ -107,11 +134,15 @@ async function apply(w: FundWorld, fundIds: number[], o: Op): Promise<void> {
   }
 }
 
-describe("ledger invariant under random operation sequences (fast-check, real PostgreSQL)", () => {
+registerTestKind();
+
+describe("ledger invariant under random operation sequences, on two kinds of fund (fast-check, real PostgreSQL)", () => {
   // 25 generated sequences in 5 parts of 5 (each part its own seed), so no test needs more than a
   // fraction of its timeout on a busy machine; the last test checks what all parts exercised.
   const PARTS = 5;
   const applied = new Map<Op["op"], number>();
+  /** operations applied to funds of the second kind */
+  const appliedSecond = new Set<Op["op"]>();
   let refused = 0;
   const seed = Number(process.env.FUND_PROPERTY_SEED ?? 20081);
 
@@ -120,12 +151,17 @@ describe("ledger invariant under random operation sequences (fast-check, real Po
       await fc.assert(
         fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 16 }), async (ops) => {
           const w = await fundWorld();
-          const fundIds = [w.funds.city.id, w.funds.district.id, w.funds.otherDistrict.id];
-          const opening: Op[] = [0, 1, 2].map((f) => ({ op: "open", fund: f, year: 0 }));
+          const second = await mutate(w.ctx, async (tx, record) => [
+            await fundFor(tx, record, { organizationId: w.tree.city.id, kind: TEST_KIND }),
+            await fundFor(tx, record, { organizationId: w.tree.district.id, kind: TEST_KIND }),
+          ]);
+          const fundIds = [w.funds.city.id, w.funds.district.id, w.funds.otherDistrict.id, ...second.map((f) => f.id)];
+          const opening: Op[] = [0, 1, 2, 3, 4].map((f) => ({ op: "open", fund: f, year: 0 }));
           for (const o of [...opening, ...ops]) {
             try {
-              await apply(w, fundIds, o);
+              const target = await apply(w, fundIds, o);
               applied.set(o.op, (applied.get(o.op) ?? 0) + 1);
+              if (target !== null && SECOND_KIND.has(target)) appliedSecond.add(o.op);
             } catch (error) {
               if (!(error instanceof DomainError)) throw error;
               refused++;
@@ -146,9 +182,10 @@ describe("ledger invariant under random operation sequences (fast-check, real Po
     });
   }
 
-  it("exercised every operation and the refusals across the parts", () => {
-    console.log("fund property: applied", Object.fromEntries(applied), "refused", refused);
+  it("exercised every operation and the refusals across the parts, on both kinds", () => {
+    console.log("ledger property: applied", Object.fromEntries(applied), "on the second kind", [...appliedSecond].sort(), "refused", refused);
     expect([...applied.keys()].sort()).toEqual(["open", "pay", "reopen", "reverse", "settle", "subsidy", "topUp"]);
+    expect([...appliedSecond].sort()).toEqual(["open", "pay", "reopen", "reverse", "settle", "subsidy", "topUp"]);
     expect(refused).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Annual settlement 保障基金每年结算一次 (第十四条), rollover of the year-end
- * balance 年末结余滚存下一年度使用 (第十一条), and the explicit, audited reopen.
+ * Annual settlement, for every kind of fund (the rights protection fund:
+ * 保障基金每年结算一次, 第十四条), rollover of the year-end balance
+ * (年末结余滚存下一年度使用, 第十一条), and the explicit, audited reopen.
  *
  * settle(Y): lock Y → check the preconditions (settlementBlockers) → check
  *   Σ entries = stored balance → Y becomes SETTLED with closingBalance →
@@ -13,10 +14,10 @@ import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import type { FundYearStatus } from "@/lib/generated/prisma/enums";
+import type { FundKind, FundYearStatus } from "@/lib/generated/prisma/enums";
 import { yuan } from "@/lib/money";
-import { actorIdOf, ensureYearOpened, lockOpenedYear, lockYear, postEntry } from "./ledger";
-import { assertReopenable, rolloverAmount, settlementBlockers, type SettlementBlocker } from "./rules";
+import { actorIdOf, ensureYearOpened, lockOpenedYear, lockYear, postEntry } from "./posting";
+import { assertReopenable, rolloverAmount, settlementBlockers, type SettlementBlocker } from "./rules/settlement";
 import { todayInChina, yearEnd, yearStart } from "@/lib/dates";
 
 type Client = Tx;
@@ -114,12 +115,13 @@ export async function settleYear(ctx: RequestContext, input: { fundId: number; y
 export type SettleAllResult = { settled: SettleResult[]; refused: { fundId: number; code: string; values: Record<string, string | number> }[] };
 
 /**
- * Settle `year` of every fund under `orgPath` whose year is still open, each
- * fund in its own transaction (one fund's blocker does not hold up the others).
+ * Settle `year` of every fund of `kind` under `orgPath` whose year is still
+ * open, each fund in its own transaction (one fund's blocker does not hold up
+ * the others).
  */
-export async function settleAllFunds(ctx: RequestContext, input: { year: number; orgPath: string }, now: Date = new Date()): Promise<SettleAllResult> {
+export async function settleAllFunds(ctx: RequestContext, input: { year: number; orgPath: string; kind: FundKind }, now: Date = new Date()): Promise<SettleAllResult> {
   const open = await db().fundYear.findMany({
-    where: { year: input.year, status: "OPEN", fund: { organization: { path: { startsWith: input.orgPath } } } },
+    where: { year: input.year, status: "OPEN", fund: { kind: input.kind, organization: { path: { startsWith: input.orgPath } } } },
     select: { fundId: true },
     orderBy: { fundId: "asc" },
   });
