@@ -48,6 +48,10 @@ const schema = z.object({
   HEALTH_MIN_FREE_MB: z.coerce.number().int().nonnegative().default(512),
   /** the volume checked by /api/health (npm start passes the database's data directory) */
   PORTAL_DATA_DIR: z.string().default(path.join(process.cwd(), ".data")),
+  /** how long a mutation may wait for a database connection before it gives up (mutate(), Prisma maxWait), ms */
+  TX_MAX_WAIT_MS: z.coerce.number().int().positive().default(10_000),
+  /** how long one mutation's transaction may run (mutate(), Prisma timeout), ms */
+  TX_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
+import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/authz/types";
 import { GENESIS_HASH, auditHash, toJsonSnapshot, type AuditContent } from "./hash";
@@ -68,7 +69,7 @@ export async function writeAuditEntries(tx: Tx, ctx: RequestContext, entries: Au
 
 export type MutateOptions = {
   isolationLevel?: Prisma.TransactionIsolationLevel;
-  /** ms; default 10 s */
+  /** ms; default TX_TIMEOUT_MS (10 s) */
   timeout?: number;
 };
 
@@ -101,6 +102,6 @@ export async function mutate<T>(
       await writeAuditEntries(tx, ctx, entries);
       return result;
     },
-    { isolationLevel: options.isolationLevel, timeout: options.timeout ?? 10_000, maxWait: 10_000 },
+    { isolationLevel: options.isolationLevel, timeout: options.timeout ?? env().TX_TIMEOUT_MS, maxWait: env().TX_MAX_WAIT_MS },
   );
 }

@@ -46,7 +46,7 @@ const after = all.filter((d) => d >= "20261202100000");
 
 const database = `ledger_migration_${process.pid}_${randomUUID().slice(0, 8)}`;
 const url = (() => {
-  const u = new URL(process.env.DATABASE_URL!);
+  const u = new URL((process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL)!);
   u.pathname = `/${database}`;
   return u.toString();
 })();
@@ -275,7 +275,7 @@ let old: Awaited<ReturnType<typeof oldState>>;
 let auditBefore: ReturnType<typeof command>;
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const admin = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
@@ -289,7 +289,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.end();
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const admin = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await admin.end();

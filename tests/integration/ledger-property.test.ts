@@ -144,7 +144,7 @@ describe("ledger invariant under random operation sequences, on two kinds of fun
   /** operations applied to funds of the second kind */
   const appliedSecond = new Set<Op["op"]>();
   let refused = 0;
-  const seed = Number(process.env.FUND_PROPERTY_SEED ?? 20081);
+  const seed = Number(process.env.FUND_PROPERTY_SEED ?? 1);
 
   for (let part = 0; part < PARTS; part++) {
     it(`keeps stored balances = Σ entries ≥ 0, intact chains and rollovers (part ${part + 1}/${PARTS})`, async () => {
@@ -176,7 +176,8 @@ describe("ledger invariant under random operation sequences, on two kinds of fun
           const verification = await verifyLedger(db());
           expect(verification.years.filter((y) => fundIds.includes(y.fundId) && y.problems.length > 0)).toEqual([]);
         }),
-        // Fixed seeds: reproducible in CI; explore other sequences with FUND_PROPERTY_SEED=<n>.
+        // Fixed seeds (base 1: its 25 sequences reach every operation on both kinds, checked below);
+        // reproducible in CI; explore other sequences with FUND_PROPERTY_SEED=<n>.
         { numRuns: 5, seed: seed + part },
       );
     });

@@ -18,7 +18,8 @@ import { describe, expect, it } from "vitest";
 import { CliPrismaPg, patchQueryable, reportCatalogTypesAsText } from "../../scripts/lib/prisma-cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const URL_ = process.env.DATABASE_URL!;
+// As the schema owner: the shadow database needs CREATEDB, the scripts create tables.
+const URL_ = (process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL)!;
 const raw = (sql: string) => ({ sql, args: [], argTypes: [] }) as never;
 const currentDatabase = async (adapter: { queryRaw(q: never): Promise<{ rows: unknown[][] }> }) => (await adapter.queryRaw(raw(`SELECT current_database()::text`))).rows[0]![0];
 const databaseExists = async (name: string) => {
