@@ -17,7 +17,8 @@
  * `ops` runs process-level tests (tests/ops): a copy of the checkout started
  * from a 0700 directory, SIGTERM during work, backup → restore, two instances
  * behind nginx, health and metrics.
- * Run a subset with `npm test -- unit integration`.
+ * Run a subset with `npm test -- unit integration`, or some files of a phase with
+ * `npm test -- build e2e tests/e2e/fund-flow.spec.ts`.
  */
 import crypto from "node:crypto";
 import path from "node:path";
@@ -55,7 +56,11 @@ async function runRoles(cluster: Cluster, stamp: string): Promise<Cluster["roles
 }
 
 async function main() {
-  const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  // Test files (`tests/e2e/fund-flow.spec.ts`) narrow the vitest and Playwright phases to themselves.
+  const isFile = (a: string) => a.includes("/") || /\.(spec|test)\.ts$/.test(a);
+  const files = args.filter(isFile);
+  const requested = args.filter((a) => !isFile(a));
   const unknown = requested.filter((p) => !(PHASES as readonly string[]).includes(p));
   if (unknown.length) throw new Error(`unknown phase(s): ${unknown.join(", ")}; phases: ${PHASES.join(", ")}`);
   const phases = requested.length ? PHASES.filter((p) => requested.includes(p)) : [...PHASES];
@@ -104,7 +109,7 @@ async function main() {
     await phase("integration", async () => {
       const urls = await freshDatabase("int");
       await prepareDatabase(urls);
-      await run("vitest", ["run", "--project", "integration"], { DATABASE_URL: urls.appUrl, MIGRATION_DATABASE_URL: urls.ownerUrl, LOG_LEVEL: "silent" });
+      await run("vitest", ["run", "--project", "integration", ...files.filter((f) => f.includes("integration/"))], { DATABASE_URL: urls.appUrl, MIGRATION_DATABASE_URL: urls.ownerUrl, LOG_LEVEL: "silent" });
     });
 
     await phase("build", () => run("next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }));
@@ -113,7 +118,7 @@ async function main() {
       const urls = await freshDatabase("e2e");
       await prepareDatabase(urls);
       await run("node", ["--import", "tsx", "prisma/seed.ts"], { DATABASE_URL: urls.appUrl });
-      await run("playwright", ["test"], {
+      await run("playwright", ["test", ...files.filter((f) => f.includes("e2e/"))], {
         DATABASE_URL: urls.appUrl,
         MIGRATION_DATABASE_URL: urls.ownerUrl,
         AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),

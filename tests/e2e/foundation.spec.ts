@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { type BrowserContext, expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, orgIdByName, query, signIn } from "./helpers";
 
 const HOMES: [string, string][] = [
@@ -107,47 +107,72 @@ test.describe("administration", () => {
     expect(after).toBe(before);
   });
 
-  test("creates, disables and re-enables a user; a disabled user cannot sign in", async ({ page, browser }) => {
+  // One user's life in three steps (each signs in afresh), so that none nears its timeout on a busy machine.
+  test.describe.serial("a user created by the administrator", () => {
     const username = `e2e.user${Date.now().toString(36)}`;
-    await signIn(page, "admin");
-    await page.goto("/admin/users");
-    const form = page.getByRole("form", { name: "新增用户" });
-    await form.getByLabel("用户名").fill(username);
-    await form.getByLabel("姓名").fill("测试新干部");
-    await form.getByLabel("初始密码").fill("Start1234");
-    await form.getByLabel("所在组织").selectOption({ label: "大连滨海精密仪器有限公司工会" });
-    await form.getByLabel("工会干部（申请人）").check();
-    await form.getByLabel("职务").selectOption({ label: "主席" });
-    await form.getByRole("button", { name: "新增用户" }).click();
-    await expect(form.getByTestId("form-message")).toHaveText("用户已新增，首次登录需修改密码。");
+    // The cookies of the session that was open when the account was disabled (2/3), replayed in 3/3.
+    let disabledSession: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
 
-    const newcomer = await browser.newPage();
-    await signIn(newcomer, username, "Start1234");
-    await expect(newcomer.getByTestId("home-title")).toHaveText("申请人首页");
-    await newcomer.goto("/account");
-    await expect(newcomer.getByText("您正在使用管理员设置的临时密码，请立即修改。")).toBeVisible();
+    test("users (1/3): the administrator creates a user, who signs in and is told to change the temporary password", async ({ page, browser }) => {
+      await signIn(page, "admin");
+      await page.goto("/admin/users");
+      const form = page.getByRole("form", { name: "新增用户" });
+      await form.getByLabel("用户名").fill(username);
+      await form.getByLabel("姓名").fill("测试新干部");
+      await form.getByLabel("初始密码").fill("Start1234");
+      await form.getByLabel("所在组织").selectOption({ label: "大连滨海精密仪器有限公司工会" });
+      await form.getByLabel("工会干部（申请人）").check();
+      await form.getByLabel("职务").selectOption({ label: "主席" });
+      await form.getByRole("button", { name: "新增用户" }).click();
+      await expect(form.getByTestId("form-message")).toHaveText("用户已新增，首次登录需修改密码。");
 
-    await page.goto(`/admin/users?q=${username}`);
-    const row = page.getByTestId(`user-row-${username}`);
-    await row.getByRole("button", { name: `停用 ${username}` }).click();
-    await expect(row.getByText("已停用")).toBeVisible();
+      const newcomer = await browser.newPage();
+      await signIn(newcomer, username, "Start1234");
+      await expect(newcomer.getByTestId("home-title")).toHaveText("申请人首页");
+      await newcomer.goto("/account");
+      await expect(newcomer.getByText("您正在使用管理员设置的临时密码，请立即修改。")).toBeVisible();
+      await newcomer.close();
+    });
 
-    // The disabled user's open session stops working at the next request…
-    await newcomer.goto("/orgs");
-    await expect(newcomer).toHaveURL(/\/login/);
-    // …and signing in again is refused with a clear message.
-    await newcomer.getByLabel("用户名").fill(username);
-    await newcomer.getByLabel("密码").fill("Start1234");
-    await newcomer.getByRole("button", { name: "登录" }).click();
-    await expect(newcomer.getByTestId("form-message")).toHaveText("该账号已停用，请联系系统管理员。");
+    test("users (2/3): a disabled user's open session stops working and signing in is refused", async ({ page, browser }) => {
+      const newcomer = await browser.newPage();
+      await signIn(newcomer, username, "Start1234");
+      await expect(newcomer.getByTestId("home-title")).toHaveText("申请人首页");
+      disabledSession = await newcomer.context().storageState();
 
-    await row.getByRole("button", { name: `启用 ${username}` }).click();
-    await expect(row.getByRole("button", { name: `停用 ${username}` })).toBeVisible();
-    // Re-enabling does not revive the old session; a fresh sign-in works.
-    await newcomer.goto("/");
-    await expect(newcomer).toHaveURL(/\/login/);
-    await signIn(newcomer, username, "Start1234");
-    await newcomer.close();
+      await signIn(page, "admin");
+      await page.goto(`/admin/users?q=${username}`);
+      const row = page.getByTestId(`user-row-${username}`);
+      await row.getByRole("button", { name: `停用 ${username}` }).click();
+      await expect(row.getByText("已停用")).toBeVisible();
+
+      // The disabled user's open session stops working at the next request…
+      await newcomer.goto("/orgs");
+      await expect(newcomer).toHaveURL(/\/login/);
+      // …and signing in again is refused with a clear message.
+      await newcomer.getByLabel("用户名").fill(username);
+      await newcomer.getByLabel("密码").fill("Start1234");
+      await newcomer.getByRole("button", { name: "登录" }).click();
+      await expect(newcomer.getByTestId("form-message")).toHaveText("该账号已停用，请联系系统管理员。");
+      await newcomer.close();
+    });
+
+    test("users (3/3): re-enabling does not revive the old session; a fresh sign-in works", async ({ page, browser }) => {
+      expect(disabledSession, "step 2/3 ran").toBeDefined();
+      await signIn(page, "admin");
+      await page.goto(`/admin/users?q=${username}`);
+      const row = page.getByTestId(`user-row-${username}`);
+      await row.getByRole("button", { name: `启用 ${username}` }).click();
+      await expect(row.getByRole("button", { name: `停用 ${username}` })).toBeVisible();
+
+      // The session that was open when the account was disabled stays dead…
+      const stale = await (await browser.newContext({ storageState: disabledSession })).newPage();
+      await stale.goto("/");
+      await expect(stale).toHaveURL(/\/login/);
+      // …while signing in afresh works.
+      await signIn(stale, username, "Start1234");
+      await stale.context().close();
+    });
   });
 });
 

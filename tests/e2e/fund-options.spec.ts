@@ -53,7 +53,7 @@ async function flash(page: Page, text: string) {
 }
 
 test.describe.serial("art. 11 options when the year is short", () => {
-  test("the office reverses the appropriation, sees the shortfall, tops up and pays", async ({ page }) => {
+  test("options (1/3): the office opens the year and reverses the appropriation (art. 12)", async ({ page }) => {
     await signIn(page, "office");
     await page.goto(`/fund/${fundId}?year=${YEAR}`);
     await page.getByRole("button", { name: `开立 ${YEAR} 年度` }).click();
@@ -69,7 +69,10 @@ test.describe.serial("art. 11 options when the year is short", () => {
     await flash(page, "已登记冲正分录。");
     await expect(page.getByTestId("year-balance")).toHaveText("0.00 元");
     await expect(page.getByTestId("entry-2")).toContainText("冲正第 1 号");
+  });
 
+  test("options (2/3): the payment queue shows the shortfall (art. 11); paying is refused; the office requests a top-up and records its approval", async ({ page }) => {
+    await signIn(page, "office");
     await page.goto("/fund/pay");
     const card = page.getByTestId(`payable-${CASE}-1`);
     const options = card.getByTestId("art11-options");
@@ -96,7 +99,10 @@ test.describe.serial("art. 11 options when the year is short", () => {
     await decide.getByRole("button", { name: "提交审批结果" }).click();
     await flash(page, "审批结果已登记。");
     await expect(request).toContainText("已批准");
+  });
 
+  test("options (3/3): with the top-up booked the payment goes through", async ({ page }) => {
+    await signIn(page, "office");
     await page.goto("/fund/pay");
     await expect(page.getByTestId(`payable-${CASE}-1`).getByTestId("art11-options")).toHaveCount(0);
     await page.getByRole("form", { name: `支付 ${CASE} 一次性` }).getByRole("button", { name: "确认支付" }).click();
