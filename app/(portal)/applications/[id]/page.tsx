@@ -76,7 +76,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const lastReturn = app.status === "RETURNED" ? [...app.reviews].reverse().find((r) => r.action === "RETURN") : undefined;
   const overdueLetters = app.measures.filter((m) => m.kind === "ART6_OPINION_LETTER" && measureOverdue(m, today)).length;
   const proposed = app.article === "ART17" ? (app.proposedMonths ?? app.requestedMonths)?.toString() : (app.proposedAmount ?? app.requestedAmount)?.toFixed(2);
-  const maxMonths = app.policyVersion.art17MaxMonths;
+  const maxMonths = app.policyVersion.minimumWageSupportMaxMonths;
 
   return (
     <div className="flex flex-col gap-6">
