@@ -12,6 +12,7 @@
  * 6. writes the ReviewRecord, sets the stage deadline (ReviewDeadline), creates payables on
  *    approval and the in-app notifications; the e-mail/SMS copies go out after commit.
  */
+import { lower } from "@/lib/audit/vocabulary";
 import { CITY_STAGES, STAGE_ROLE, authorize, can, type Action } from "@/lib/authz";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import type { Tx } from "@/lib/db";
@@ -164,7 +165,7 @@ export async function runApplicationCommand(ctx: RequestContext, input: Applicat
       },
     });
     const { organization: _o, reportingOrg: _r, policyVersion: _p, ...plain } = app;
-    record({ action: `application.${next.action.toLowerCase()}`, entityType: "Application", entityId: app.id, before: applicationSnapshot(plain), after: applicationSnapshot(after) });
+    record({ action: `application.${lower(next.action)}`, entityType: "Application", entityId: app.id, before: applicationSnapshot(plain), after: applicationSnapshot(after) });
     record({ action: "review.create", entityType: "ReviewRecord", entityId: reviewRow.id, after: reviewRow });
 
     let payables = 0;
