@@ -6,7 +6,7 @@
  * an engine step) are listed from the enum itself.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
-import { FundRequestKind, LedgerKind, ReviewAction } from "@/lib/generated/prisma/enums";
+import { ApprovalAction, FundRequestKind, LedgerKind, ReviewAction } from "@/lib/generated/prisma/enums";
 
 /** `s` in lower case, typed as such (for actions built from an enum value). */
 export function lower<T extends string>(s: T): Lowercase<T> {
@@ -60,6 +60,10 @@ const FIXED_ACTIONS = [
   "fund.request.reject",
   "payable.schedule",
   "payable.cancel",
+  // review-chain engine (lib/approval)
+  "approval.start",
+  "approval.remind",
+  "approvalDecision.create",
 ] as const;
 
 /** Every audit action, in one list. */
@@ -68,6 +72,7 @@ export const AUDIT_ACTIONS = [
   ...family("application", ReviewAction),
   ...family("fund.entry", LedgerKind),
   ...family("fund.request", FundRequestKind),
+  ...family("approval", ApprovalAction),
 ] as const;
 
 /** An action an audit row may name. */
@@ -75,7 +80,8 @@ export type AuditAction =
   | (typeof FIXED_ACTIONS)[number]
   | `application.${Lowercase<ReviewAction>}`
   | `fund.entry.${Lowercase<LedgerKind>}`
-  | `fund.request.${Lowercase<FundRequestKind>}`;
+  | `fund.request.${Lowercase<FundRequestKind>}`
+  | `approval.${Lowercase<ApprovalAction>}`;
 
 /** Entity types that are not tables: a background job's sweep. */
 const NON_MODEL_ENTITIES = ["Job"] as const;

@@ -3,6 +3,7 @@
  * first version (art. 19: the leading group may change it later), the demo
  * minimum-wage table (art. 17) and the review-step deadlines (art. 18).
  */
+import { ART18_CHAIN } from "@/lib/applications/chain";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 
 export async function seedPolicy(ctx: RequestContext) {
@@ -39,9 +40,9 @@ export async function seedPolicy(ctx: RequestContext) {
       record({ action: "minimumWage.create", entityType: "MinimumWage", entityId: row.id, after: row });
     }
 
-    const deadlines = { GRASSROOTS: 7, DISTRICT: 15, OFFICE: 10, LEADING_GROUP: 15 } as const;
-    for (const [stage, days] of Object.entries(deadlines)) {
-      const row = await tx.reviewDeadline.create({ data: { stage: stage as keyof typeof deadlines, days } });
+    // The default deadline of each art. 18 step, from the one chain definition.
+    for (const { stage, deadlineDays: days } of ART18_CHAIN.steps) {
+      const row = await tx.reviewDeadline.create({ data: { stage, days } });
       record({ action: "reviewDeadline.create", entityType: "ReviewDeadline", entityId: stage, after: row });
     }
   });

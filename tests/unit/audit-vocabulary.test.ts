@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 describe("the audit vocabulary", () => {
   it("lists every action once, including the families built from enums", () => {
     expect(new Set(AUDIT_ACTIONS).size).toBe(AUDIT_ACTIONS.length);
-    for (const a of ["application.submit", "application.approve", "fund.entry.disbursement", "fund.entry.reversal", "fund.request.top_up", "reminders.sweep"] as const) {
+    for (const a of ["application.submit", "application.approve", "fund.entry.disbursement", "fund.entry.reversal", "fund.request.top_up", "approval.forward", "reminders.sweep"] as const) {
       expect(AUDIT_ACTIONS).toContain(a);
     }
     expect(AUDIT_ACTIONS.every((a) => /^[a-z][A-Za-z_]*(\.[a-z][A-Za-z_]*)+$/.test(a))).toBe(true);
