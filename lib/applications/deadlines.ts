@@ -13,6 +13,6 @@ export function stageDueAt(enteredAt: Date, days: number): Date {
 }
 
 /** Is an application overdue at `now`? Only applications in review can be. */
-export function applicationOverdue(c: { status: ApplicationStatus; stageDueAt: Date | null }, now: Date): boolean {
-  return isOverdue(c, now);
+export function applicationOverdue(application: { status: ApplicationStatus; stageDueAt: Date | null }, now: Date): boolean {
+  return isOverdue(application, now);
 }
