@@ -1,36 +1,38 @@
 /**
- * Navigation per role. An item shows when the actor has one of its roles
- * ("ANY" = everyone signed in). Pages still check the authorization gate
- * themselves; this only decides what is offered.
+ * Navigation. An item shows when the actor holds a role of its action's rule in the gate's
+ * rule table (`mayAttempt`, lib/authz/policy.ts) — no role list is written here. Pages still
+ * check the object with `can()` themselves; this only decides what is offered.
  */
-import type { Role } from "@/lib/generated/prisma/enums";
+import { mayAttempt, type Action, type Actor } from "@/lib/authz";
 
 export type NavItem = {
   href: string;
   /** key under the "nav" namespace */
   label: string;
-  roles: Role[] | "ANY";
+  /** the gate action the page behind the link needs */
+  action: Action;
 };
 
 export const NAV_ITEMS: NavItem[] = [
-  { href: "/", label: "home", roles: "ANY" },
-  { href: "/orgs", label: "orgs", roles: "ANY" },
+  { href: "/", label: "home", action: "home.view" },
+  { href: "/orgs", label: "orgs", action: "org.view" },
   // cadre rights applications (art. 15–18)
-  { href: "/applications", label: "myApplications", roles: ["CADRE"] },
-  { href: "/applications/new", label: "newApplication", roles: ["CADRE"] },
-  { href: "/applications/queue", label: "queue", roles: ["GRASSROOTS_OFFICER", "DISTRICT_REVIEWER", "LEADING_GROUP_OFFICE", "LEADING_GROUP_MEMBER", "CHAIRPERSON_MEETING", "FINANCE_AUDITOR"] },
-  { href: "/notifications", label: "notifications", roles: "ANY" },
-  { href: "/applications/settings", label: "applicationSettings", roles: ["ADMIN"] },
+  { href: "/applications", label: "myApplications", action: "application.create" },
+  { href: "/applications/new", label: "newApplication", action: "application.create" },
+  { href: "/applications/queue", label: "queue", action: "application.queue" },
+  { href: "/notifications", label: "notifications", action: "notification.read" },
+  { href: "/applications/settings", label: "applicationSettings", action: "policy.manage" },
   // rights protection fund (art. 11–14): the office pays and settles, 经审会 reads
-  { href: "/fund", label: "fund", roles: ["LEADING_GROUP_OFFICE", "LEADING_GROUP_MEMBER", "CHAIRPERSON_MEETING", "FINANCE_AUDITOR"] },
-  { href: "/fund/pay", label: "fundPay", roles: ["LEADING_GROUP_OFFICE"] },
-  { href: "/fund/requests", label: "fundRequests", roles: ["LEADING_GROUP_OFFICE"] },
-  { href: "/fund/reports", label: "fundReports", roles: ["LEADING_GROUP_OFFICE", "LEADING_GROUP_MEMBER", "CHAIRPERSON_MEETING", "FINANCE_AUDITOR"] },
-  { href: "/admin/users", label: "adminUsers", roles: ["ADMIN"] },
-  { href: "/audit", label: "audit", roles: ["ADMIN", "FINANCE_AUDITOR"] },
-  { href: "/account", label: "account", roles: "ANY" },
+  { href: "/fund", label: "fund", action: "fund.view" },
+  { href: "/fund/pay", label: "fundPay", action: "fund.pay" },
+  { href: "/fund/requests", label: "fundRequests", action: "fund.manage" },
+  { href: "/fund/reports", label: "fundReports", action: "fund.report" },
+  { href: "/admin/users", label: "adminUsers", action: "user.manage" },
+  { href: "/audit", label: "audit", action: "audit.view" },
+  { href: "/account", label: "account", action: "home.view" },
 ];
 
-export function navFor(roles: readonly Role[], items: NavItem[] = NAV_ITEMS): NavItem[] {
-  return items.filter((item) => item.roles === "ANY" || item.roles.some((r) => roles.includes(r)));
+/** The items offered to `actor`, in menu order. */
+export function navFor(actor: Actor, items: NavItem[] = NAV_ITEMS): NavItem[] {
+  return items.filter((item) => mayAttempt(actor, item.action));
 }

@@ -15,7 +15,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const actor = await requireActor();
   const t = await getTranslations();
   const org = await db().organization.findUnique({ where: { id: actor.organizationId }, select: { isDemo: true } });
-  const links = navFor(actor.roles).map((item) => ({ href: item.href, label: t(`nav.${item.label}`) }));
+  const links = navFor(actor).map((item) => ({ href: item.href, label: t(`nav.${item.label}`) }));
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">

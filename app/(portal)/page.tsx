@@ -4,15 +4,15 @@ import { guardPage } from "@/lib/server/action";
 import { navFor } from "@/lib/nav";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { ROLE_ORDER } from "@/lib/roles";
+import { primaryRole } from "@/lib/roles";
 import { ApplicationsHomeWidget } from "@/components/applications/home-widget";
 import { FundHomeWidget } from "@/components/fund/home-widget";
 
 export default async function HomePage() {
   const actor = await guardPage("home.view", { type: "system" });
   const t = await getTranslations();
-  const primary = ROLE_ORDER.find((r) => actor.roles.includes(r)) ?? actor.roles[0]!;
-  const links = navFor(actor.roles).filter((i) => i.href !== "/");
+  const primary = primaryRole(actor);
+  const links = navFor(actor).filter((i) => i.href !== "/");
   return (
     <div className="flex flex-col gap-6">
       <div>

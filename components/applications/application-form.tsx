@@ -14,7 +14,7 @@ import { EVENT_TYPES } from "@/lib/applications/event-types";
 import type { AidArticle } from "@/lib/generated/prisma/enums";
 import type { ServerAction } from "@/lib/server/action";
 
-export type FormLimits = { art15Min: string; art15Max: string; art16Max: string; art17MaxMonths: number };
+export type FormLimits = { unfairTreatmentSubsidyMin: string; unfairTreatmentSubsidyMax: string; retaliationSubsidyMax: string; minimumWageSupportMaxMonths: number };
 
 export type ApplicationFormValues = {
   article?: AidArticle;
@@ -48,7 +48,7 @@ function ArticleChoice({ value, onChange, limits }: { value: AidArticle; onChang
             <input type="radio" name="article" value={a} checked={value === a} onChange={() => onChange(a)} className="mt-0.5 size-4" />
             <span>
               <span className="block font-medium">{t(`articles.${a}`)}</span>
-              <span className="block text-xs text-muted-foreground">{t(`rules.${a}`, { ...limits, maxMonths: limits.art17MaxMonths })}</span>
+              <span className="block text-xs text-muted-foreground">{t(`rules.${a}`, { ...limits, maxMonths: limits.minimumWageSupportMaxMonths })}</span>
             </span>
           </label>
         ))}
@@ -113,15 +113,15 @@ export function ApplicationForm<D>({
           <Field name="unemployedFrom" label={t("form.unemployedFrom")} hint={t("form.unemployedFromHint")} required>
             {(p) => <Input {...p} type="date" defaultValue={initial.unemployedFrom} />}
           </Field>
-          <Field name="requestedMonths" label={t("form.requestedMonths")} hint={t("rules.ART17", { ...limits, maxMonths: limits.art17MaxMonths })} required>
-            {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={limits.art17MaxMonths} step={1} defaultValue={initial.requestedMonths ?? String(limits.art17MaxMonths)} />}
+          <Field name="requestedMonths" label={t("form.requestedMonths")} hint={t("rules.ART17", { ...limits, maxMonths: limits.minimumWageSupportMaxMonths })} required>
+            {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={limits.minimumWageSupportMaxMonths} step={1} defaultValue={initial.requestedMonths ?? String(limits.minimumWageSupportMaxMonths)} />}
           </Field>
           <p className="rounded-md bg-muted p-3 text-xs text-muted-foreground sm:col-span-2" data-testid="art17-reading">
             {t("rules.art17Reading")}
           </p>
         </>
       ) : (
-        <Field name="requestedAmount" label={t("form.requestedAmount")} hint={t(`rules.${article}`, { ...limits, maxMonths: limits.art17MaxMonths })} required>
+        <Field name="requestedAmount" label={t("form.requestedAmount")} hint={t(`rules.${article}`, { ...limits, maxMonths: limits.minimumWageSupportMaxMonths })} required>
           {(p) => <Input {...p} inputMode="decimal" maxLength={15} defaultValue={initial.requestedAmount} />}
         </Field>
       )}

@@ -68,7 +68,7 @@ export async function AmountExplanation({ app, schedule }: { app: App; schedule:
   const art17 = app.article === "ART17";
   return (
     <div className="flex flex-col gap-4" data-testid="amounts">
-      <p className="rounded-md bg-muted p-3 text-sm">{t(`applications.rules.${app.article}`, { ...limits, maxMonths: limits.art17MaxMonths })}</p>
+      <p className="rounded-md bg-muted p-3 text-sm">{t(`applications.rules.${app.article}`, { ...limits, maxMonths: limits.minimumWageSupportMaxMonths })}</p>
       <DefinitionList
         className="grid gap-3 sm:grid-cols-3"
         items={[

@@ -2,13 +2,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/authz/types";
-import { can } from "@/lib/authz";
+import { can, mayAttempt } from "@/lib/authz";
 import { openApplicationCount, queueCount } from "@/lib/applications/queries";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 
 export async function ApplicationsHomeWidget({ actor }: { actor: Actor }) {
   const reviewer = can(actor, "application.queue", { type: "system" });
-  const applicant = actor.roles.includes("CADRE");
+  const applicant = mayAttempt(actor, "application.create");
   if (!reviewer && !applicant) return null;
   const t = await getTranslations();
   const [waiting, open] = await Promise.all([

@@ -114,9 +114,18 @@ export function ReviewForm({
   stage,
   article,
   options,
+  forwardRecords,
   proposed,
   maxMonths,
-}: ApplicationRef & { stage: ApplicationStage; article: AidArticle; options: Decision[]; proposed?: string; maxMonths: number }) {
+}: ApplicationRef & {
+  stage: ApplicationStage;
+  article: AidArticle;
+  options: Decision[];
+  /** the feature hooks a FORWARD records at this step (ART18_CHAIN: "verification" 18.2, "proposal" 18.3) */
+  forwardRecords: readonly string[];
+  proposed?: string;
+  maxMonths: number;
+}) {
   const t = useTranslations("applications");
   const [decision, setDecision] = useState<Decision>(options[0]!);
   return (
@@ -125,7 +134,7 @@ export function ReviewForm({
       <input type="hidden" name="stage" value={stage} />
       <p className="text-sm text-muted-foreground">{t(`review.basis.${stage}`)}</p>
       <DecisionChoice options={options} value={decision} onChange={setDecision} />
-      {decision === "FORWARD" && stage === "DISTRICT" ? (
+      {decision === "FORWARD" && forwardRecords.includes("verification") ? (
         <>
           <Field name="verificationFindings" label={t("review.verificationFindings")} hint={t("review.verificationHint")} required>
             {(p) => <Textarea {...p} maxLength={4000} rows={4} />}
@@ -135,7 +144,7 @@ export function ReviewForm({
           </Field>
         </>
       ) : null}
-      {decision === "FORWARD" && stage === "OFFICE" ? <QuantityField idPrefix="review" article={article} label={t("review.proposed")} defaultValue={proposed} maxMonths={maxMonths} /> : null}
+      {decision === "FORWARD" && forwardRecords.includes("proposal") ? <QuantityField idPrefix="review" article={article} label={t("review.proposed")} defaultValue={proposed} maxMonths={maxMonths} /> : null}
       {decision === "APPROVE" ? <QuantityField idPrefix="review" article={article} label={t("review.approved")} defaultValue={proposed} maxMonths={maxMonths} /> : null}
       <Field name="opinion" label={decision === "RETURN" || decision === "REJECT" ? t("review.reasons") : t(`review.opinion.${stage}`)} required>
         {(p) => <Textarea {...p} maxLength={4000} rows={4} />}

@@ -17,13 +17,13 @@ export async function FundHomeWidget({ actor }: { actor: Actor }) {
   if (!can(actor, "fund.view", scopeResource(actor))) return null;
   const today = todayInChina();
   const year = yearOf(today);
-  const funds = await listFunds(actor.orgPath, year);
+  const funds = await listFunds(actor, year);
   const own = funds.find((f) => f.orgId === actor.organizationId) ?? funds[0];
   if (!own) return null;
   const t = await getTranslations("fund");
   const report = await yearReport([own], year);
   const mayPay = can(actor, "fund.pay", scopeResource(actor));
-  const due = mayPay ? await duePayableCount(actor.orgPath, today) : null;
+  const due = mayPay ? await duePayableCount(actor, today) : null;
   return (
     <Card data-testid="fund-home-widget">
       <CardHeader>

@@ -12,13 +12,13 @@ import { formatYuan, yuan, type Decimal } from "@/lib/money";
 /** The money limits of one PolicyVersion (yuan as Decimal or Prisma Decimal; months as integers). */
 export type AidLimits = {
   /** art. 15 lower bound of the one-off subsidy, yuan */
-  art15Min: { toString(): string };
+  unfairTreatmentSubsidyMin: { toString(): string };
   /** art. 15 upper bound, yuan */
-  art15Max: { toString(): string };
+  unfairTreatmentSubsidyMax: { toString(): string };
   /** art. 16 ceiling of the one-off subsidy, yuan */
-  art16Max: { toString(): string };
+  retaliationSubsidyMax: { toString(): string };
   /** art. 17 maximum months of minimum-wage support */
-  art17MaxMonths: number;
+  minimumWageSupportMaxMonths: number;
 };
 
 /** What an article grants, for checks and for the explanation shown in the UI. */
@@ -31,11 +31,11 @@ export type AidRule =
 export function aidRule(article: AidArticle, limits: AidLimits): AidRule {
   switch (article) {
     case "ART15":
-      return { article, kind: "oneOffRange", min: yuan(limits.art15Min), max: yuan(limits.art15Max) };
+      return { article, kind: "oneOffRange", min: yuan(limits.unfairTreatmentSubsidyMin), max: yuan(limits.unfairTreatmentSubsidyMax) };
     case "ART16":
-      return { article, kind: "oneOffCeiling", max: yuan(limits.art16Max) };
+      return { article, kind: "oneOffCeiling", max: yuan(limits.retaliationSubsidyMax) };
     case "ART17":
-      return { article, kind: "monthlySupport", maxMonths: limits.art17MaxMonths };
+      return { article, kind: "monthlySupport", maxMonths: limits.minimumWageSupportMaxMonths };
   }
 }
 
@@ -46,7 +46,7 @@ export type AidQuantity = { amount?: Decimal | null; months?: number | null };
  * Check an amount (art. 15/16) or a number of months (art. 17) against the limits.
  * - art. 15: min ≤ amount ≤ max (第十五条 1000—3000元), e.g. 999 and 3001 are refused, 1000 and 3000 pass;
  * - art. 16: 0 < amount ≤ max (第十六条 不超过3000元);
- * - art. 17: 1 ≤ months ≤ art17MaxMonths (第十七条 最长不超过六个月), e.g. 7 is refused.
+ * - art. 17: 1 ≤ months ≤ minimumWageSupportMaxMonths (第十七条 最长不超过六个月), e.g. 7 is refused.
  * @returns the normalised quantity (amount rounded to fen; months for art. 17)
  * @throws DomainError application.amountRequired | application.amountOutOfRange15 {min,max} | application.amountOverMax16 {max} |
  *   application.amountNotPositive | application.monthsRequired | application.monthsOutOfRange {max}

@@ -12,7 +12,9 @@
  * 6. writes the ReviewRecord, sets the stage deadline (ReviewDeadline), creates payables on
  *    approval and the in-app notifications; the e-mail/SMS copies go out after commit.
  */
-import { CITY_STAGES, STAGE_ROLE, authorize, can, type Action } from "@/lib/authz";
+import { lower } from "@/lib/audit/vocabulary";
+import { missingFields, permissionKind, records, reviewerQuery } from "@/lib/approval/chain";
+import { authorize, can, type Action } from "@/lib/authz";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import type { Tx } from "@/lib/db";
 import { ConflictError, DomainError, UnauthenticatedError } from "@/lib/errors";
@@ -27,6 +29,7 @@ import { checkAidQuantity } from "./amounts";
 import { applicationSnapshot } from "./drafts";
 import { isoDate, todayInChina } from "@/lib/dates";
 import { stageDueAt } from "./deadlines";
+import { ART18_CHAIN } from "./chain";
 import { createPayablesOnApproval } from "./payables";
 import { applicantContext, loadApplication, toApplicationResource } from "./resource";
 import { transition, type Command } from "./workflow";
@@ -49,18 +52,11 @@ export type ApplicationCommandInput = {
 
 export type ApplicationCommandResult = { id: number; status: string; stage: ApplicationStage | null; version: number; payables: number };
 
-/** The permission a command needs from the gate. */
+const PERMISSION: Record<ReturnType<typeof permissionKind>, Action> = { edit: "application.edit", decide: "application.review", fastTrack: "application.fastTrack" };
+
+/** The permission a command needs from the gate (the engine's kind of command over the art. 18 chain). */
 export function permissionFor(command: Command): Action {
-  switch (command.type) {
-    case "SUBMIT":
-    case "RESUBMIT":
-    case "WITHDRAW":
-      return "application.edit";
-    case "APPROVE":
-      return command.path === "CHAIRPERSON_MEETING" ? "application.fastTrack" : "application.review";
-    default:
-      return "application.review";
-  }
+  return PERMISSION[permissionKind(ART18_CHAIN, command)];
 }
 
 async function deadlineDays(tx: Tx, stage: ApplicationStage): Promise<number> {
@@ -110,12 +106,12 @@ export async function runApplicationCommand(ctx: RequestContext, input: Applicat
         break;
       }
       case "FORWARD":
-        if (command.stage === "DISTRICT") {
-          // 18.2 调查核实: what was found and when.
-          if (!input.verificationFindings?.trim() || !input.verifiedOn) throw new DomainError("application.verificationRequired");
-          Object.assign(review, { verificationFindings: input.verificationFindings.trim(), verifiedOn: input.verifiedOn });
+        // 18.2 调查核实: what was found and when — the chain's `requires` hook, the same check the form schema runs.
+        if (missingFields(ART18_CHAIN, command.stage, "FORWARD", input).length > 0) throw new DomainError("application.verificationRequired");
+        if (records(ART18_CHAIN, command.stage, "FORWARD", "verification")) {
+          Object.assign(review, { verificationFindings: input.verificationFindings!.trim(), verifiedOn: input.verifiedOn });
         }
-        if (command.stage === "OFFICE") {
+        if (records(ART18_CHAIN, command.stage, "FORWARD", "proposal")) {
           // 18.3 初审意见 with a proposed amount (art. 15/16) or months (art. 17).
           const q = checkAidQuantity(app.article, { amount: input.amount, months: input.months }, app.policyVersion);
           Object.assign(data, { proposedAmount: q.amount?.toFixed(2) ?? null, proposedMonths: q.months });
@@ -164,7 +160,7 @@ export async function runApplicationCommand(ctx: RequestContext, input: Applicat
       },
     });
     const { organization: _o, reportingOrg: _r, policyVersion: _p, ...plain } = app;
-    record({ action: `application.${next.action.toLowerCase()}`, entityType: "Application", entityId: app.id, before: applicationSnapshot(plain), after: applicationSnapshot(after) });
+    record({ action: `application.${lower(next.action)}`, entityType: "Application", entityId: app.id, before: applicationSnapshot(plain), after: applicationSnapshot(after) });
     record({ action: "review.create", entityType: "ReviewRecord", entityId: reviewRow.id, after: reviewRow });
 
     let payables = 0;
@@ -226,18 +222,16 @@ async function notificationsFor(
 }
 
 /**
- * The people who act at the application's current stage (art. 18): holders of the
- * stage's role in the application's organisation or above it — for the district stage,
- * above the reporting union; for the office and the leading group (18.3,
- * 市总工会维权领导小组) only at the city federation, as the gate requires
- * (CITY_STAGES in lib/authz/policy.ts) — never the applicant.
+ * The people who act at the application's current stage (art. 18): holders of the step's role
+ * where its scope lies (ART18_CHAIN: the own union, the body it reports to, the city federation
+ * for 18.3) or above it, as the gate requires — never the applicant.
  */
 export function stageReviewers(
   tx: Tx,
   app: { stage: ApplicationStage; applicantId: number; organization: { path: string }; reportingOrg: { path: string } },
 ): Promise<number[]> {
-  const target = app.stage === "DISTRICT" ? app.reportingOrg.path : app.organization.path;
-  return usersWithRoleAbove(tx, STAGE_ROLE[app.stage], target, app.applicantId, CITY_STAGES.includes(app.stage) ? "CITY_FEDERATION" : undefined);
+  const q = reviewerQuery(ART18_CHAIN, app.stage, { applicantId: app.applicantId, orgPath: app.organization.path, reportingOrgPath: app.reportingOrg.path });
+  return usersWithRoleAbove(tx, q.role, q.targetPath, q.excludeUserId, q.orgType);
 }
 
 /** What was granted, in words ("一次性补助 2,800.00 元" / "按最低工资资助 6 个月（《办法》第十七条）"). */

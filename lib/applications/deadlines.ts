@@ -1,17 +1,18 @@
 /**
- * Review-step deadlines (pure). Each art. 18 stage has a number of calendar
- * days (ReviewDeadline, configurable by administrators); an application still in
- * review after its stage's deadline is overdue and comes first in the queues.
+ * Review-step deadlines (pure): the engine's rules (lib/approval/chain.ts) under the
+ * applications' names. Each art. 18 stage has a number of calendar days (ReviewDeadline,
+ * defaults in ./chain.ts, configurable by administrators); an application still in review
+ * after its stage's deadline is overdue and comes first in the queues.
  */
+import { isOverdue, stepDueAt } from "@/lib/approval/chain";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { addDays } from "@/lib/dates";
 
 /** When a stage entered at `enteredAt` falls due (`days` calendar days later, same time of day). */
 export function stageDueAt(enteredAt: Date, days: number): Date {
-  return addDays(enteredAt, days);
+  return stepDueAt(enteredAt, days);
 }
 
 /** Is an application overdue at `now`? Only applications in review can be. */
-export function applicationOverdue(c: { status: ApplicationStatus; stageDueAt: Date | null }, now: Date): boolean {
-  return c.status === "IN_REVIEW" && c.stageDueAt !== null && c.stageDueAt.getTime() < now.getTime();
+export function applicationOverdue(application: { status: ApplicationStatus; stageDueAt: Date | null }, now: Date): boolean {
+  return isOverdue(application, now);
 }

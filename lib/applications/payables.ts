@@ -36,7 +36,7 @@ export async function scheduleForApplication(tx: Tx, app: LoadedApplication, mon
   const tier = wageTierOf(app.organization.path, new Map(chain.map((o) => [o.id, o])));
   return {
     tier,
-    schedule: art17Schedule({ unemployedFrom: app.unemployedFrom, months, maxMonths: app.policyVersion.art17MaxMonths, reemployedOn: app.reemployedOn, wages, tier }),
+    schedule: art17Schedule({ unemployedFrom: app.unemployedFrom, months, maxMonths: app.policyVersion.minimumWageSupportMaxMonths, reemployedOn: app.reemployedOn, wages, tier }),
   };
 }
 

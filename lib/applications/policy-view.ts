@@ -9,11 +9,11 @@ import { policyInForce } from "@/lib/policy/service";
 import type { AidLimits } from "./amounts";
 import { todayInChina } from "@/lib/dates";
 
-export type LimitsView = { art15Min: string; art15Max: string; art16Max: string; art17MaxMonths: number };
+export type LimitsView = { unfairTreatmentSubsidyMin: string; unfairTreatmentSubsidyMax: string; retaliationSubsidyMax: string; minimumWageSupportMaxMonths: number };
 
 /** Limits of a policy version, formatted for display ("1,000.00"). */
 export function limitsView(policy: AidLimits): LimitsView {
-  return { art15Min: formatYuan(policy.art15Min), art15Max: formatYuan(policy.art15Max), art16Max: formatYuan(policy.art16Max), art17MaxMonths: policy.art17MaxMonths };
+  return { unfairTreatmentSubsidyMin: formatYuan(policy.unfairTreatmentSubsidyMin), unfairTreatmentSubsidyMax: formatYuan(policy.unfairTreatmentSubsidyMax), retaliationSubsidyMax: formatYuan(policy.retaliationSubsidyMax), minimumWageSupportMaxMonths: policy.minimumWageSupportMaxMonths };
 }
 
 /** The policy version in force today and its limits. @throws DomainError policy.missing */

@@ -3,20 +3,20 @@
  * the application page and the home widget. Server-side filtering, sorting and
  * pagination on indexed columns (see the bench: scripts/bench/applications.ts).
  *
- * Visibility follows the gate's application.view rule: a reviewer sees applications whose
- * applicant's union lies in their subtree (an application's reporting union is an
- * ancestor of the applicant's union, so "union or reporting union in the
- * subtree" is the same as "union in the subtree"), never drafts.
+ * Visibility is the gate's application.view list scope (`scopeWhere`, lib/authz/scope.ts): a
+ * reviewer sees applications whose applicant's union lies in their subtree; queues never list drafts.
  */
 import type { Actor } from "@/lib/authz/types";
-import { STAGE_ROLE } from "@/lib/authz";
+import { queueStages } from "@/lib/approval/chain";
+import { scopeWhere } from "@/lib/authz/scope";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AidArticle, ApplicationStage, ApplicationStatus, Role } from "@/lib/generated/prisma/enums";
 import { findDuplicates } from "./drafts";
 import { todayInChina } from "@/lib/dates";
 import { checkEligibility } from "./eligibility";
-import { OPEN_STATUSES, STAGES } from "./workflow";
+import { ART18_CHAIN } from "./chain";
+import { OPEN_STATUSES } from "./workflow";
 import { payablesOf } from "@/lib/ledger/payables";
 import { paginate } from "@/lib/paging";
 import { APPLICATION_SOURCE } from "./ledger-source";
@@ -39,15 +39,14 @@ export type QueueFilters = {
   page: number;
 };
 
-/** Stages whose queue a role works on (art. 18 via STAGE_ROLE); the chairperson's meeting sees every stage (18.3 fast track). */
+/** Stages whose queue a role works on (the art. 18 chain's steps); the chairperson's meeting sees every stage (18.3 fast track). */
 export function queueStagesOf(roles: readonly Role[]): ApplicationStage[] {
-  if (roles.includes("CHAIRPERSON_MEETING")) return [...STAGES];
-  return STAGES.filter((s) => roles.includes(STAGE_ROLE[s]));
+  return queueStages(ART18_CHAIN, roles);
 }
 
-/** The organisations in the actor's subtree: id → name. */
+/** The organisations the actor may see (org.view scope: their subtree): id → name. */
 async function subtree(actor: Actor): Promise<Map<number, string>> {
-  const rows = await db().organization.findMany({ where: { path: { startsWith: actor.orgPath } }, select: { id: true, name: true } });
+  const rows = await db().organization.findMany({ where: scopeWhere(actor, "org.view"), select: { id: true, name: true } });
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -101,12 +100,10 @@ export type QueueRow = Prisma.ApplicationGetPayload<{ select: ReturnType<typeof 
  */
 export async function reviewQueue(actor: Actor, filters: QueueFilters, now: Date = new Date()) {
   const [orgs, search] = await Promise.all([subtree(actor), searchCondition(filters.q)]);
-  const and: Prisma.ApplicationWhereInput[] = [{ organizationId: { in: [...orgs.keys()] } }];
+  const and: Prisma.ApplicationWhereInput[] = [scopeWhere(actor, "application.view"), { status: { not: "DRAFT" } }];
   if (filters.view === "mine") {
     const stages = queueStagesOf(actor.roles);
     and.push({ status: "IN_REVIEW", stage: { in: stages }, applicantId: { not: actor.id } });
-  } else {
-    and.push({ status: { not: "DRAFT" } });
   }
   if (filters.status) and.push({ status: filters.status });
   if (filters.stage) and.push({ stage: filters.stage });
@@ -145,7 +142,7 @@ export async function queueCount(actor: Actor): Promise<number> {
   const stages = queueStagesOf(actor.roles);
   if (stages.length === 0) return 0;
   return db().application.count({
-    where: { organizationId: { in: [...(await subtree(actor)).keys()] }, status: "IN_REVIEW", stage: { in: stages }, applicantId: { not: actor.id } },
+    where: { AND: [scopeWhere(actor, "application.view"), { status: "IN_REVIEW", stage: { in: stages }, applicantId: { not: actor.id } }] },
   });
 }
 
@@ -181,7 +178,7 @@ export function myApplications(applicantId: number) {
 /** Organisations a reviewer may filter by: the reporting unions and unions in their subtree. */
 export function filterableOrgs(actor: Actor) {
   return db().organization.findMany({
-    where: { path: { startsWith: actor.orgPath }, type: { in: ["DISTRICT_FEDERATION", "PILOT_ZONE_FEDERATION", "INDUSTRIAL_UNION", "GRASSROOTS_UNION", "JOINT_GRASSROOTS_UNION", "REGIONAL_FEDERATION"] } },
+    where: { ...scopeWhere(actor, "org.view"), type: { in: ["DISTRICT_FEDERATION", "PILOT_ZONE_FEDERATION", "INDUSTRIAL_UNION", "GRASSROOTS_UNION", "JOINT_GRASSROOTS_UNION", "REGIONAL_FEDERATION"] } },
     select: { id: true, name: true, depth: true },
     orderBy: [{ depth: "asc" }, { id: "asc" }],
     take: 500,

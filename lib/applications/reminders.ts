@@ -86,7 +86,7 @@ export async function sendDeadlineReminders(now: Date = new Date()): Promise<{ a
       action: "reminders.sweep",
       entityType: "Job",
       entityId: "application-deadline-reminders",
-      after: { applications: applications.map((c) => c.id), measures: measures.map((m) => m.id), unattended, at: now },
+      after: { applications: applications.map((a) => a.id), measures: measures.map((m) => m.id), unattended, at: now },
     });
     return { applications: applications.length, measures: measures.length, unattended };
   });

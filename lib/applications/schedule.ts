@@ -11,7 +11,7 @@
  * - The amount of month k is the city minimum wage in force on that month's
  *   first day for the applicant's wage tier, so a wage change mid-period
  *   applies from the first month that starts on or after it.
- * - At most PolicyVersion.art17MaxMonths (6) instalments.
+ * - At most PolicyVersion.minimumWageSupportMaxMonths (6) instalments.
  */
 import { DomainError } from "@/lib/errors";
 import { sumYuan, yuan, type Decimal } from "@/lib/money";
@@ -83,7 +83,7 @@ export type ScheduleInput = {
   unemployedFrom: Date;
   /** months granted (requested, proposed or approved) */
   months: number;
-  /** PolicyVersion.art17MaxMonths */
+  /** PolicyVersion.minimumWageSupportMaxMonths */
   maxMonths: number;
   /** re-employment or resumed pay, if known */
   reemployedOn?: Date | null;

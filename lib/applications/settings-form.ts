@@ -4,10 +4,12 @@
  * a non-number or a fraction gets a clear message instead of reaching the database.
  */
 import { z } from "zod";
+import type { ApplicationStage } from "@/lib/generated/prisma/enums";
 import { zInt } from "@/lib/validation";
+import { ART18_CHAIN } from "./chain";
 
 /** Days of one review stage: a whole number of calendar days, 1–90. */
 export const zDeadlineDays = zInt(1, 90);
 
 /** The deadlines form: one number of days per stage of the art. 18 chain. */
-export const reviewDeadlinesSchema = z.object({ GRASSROOTS: zDeadlineDays, DISTRICT: zDeadlineDays, OFFICE: zDeadlineDays, LEADING_GROUP: zDeadlineDays });
+export const reviewDeadlinesSchema = z.object(Object.fromEntries(ART18_CHAIN.stages.map((stage) => [stage, zDeadlineDays])) as Record<ApplicationStage, typeof zDeadlineDays>);

@@ -13,14 +13,15 @@ import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/authz/types";
 import { GENESIS_HASH, auditHash, toJsonSnapshot, type AuditContent } from "./hash";
+import type { AuditAction, AuditEntityType } from "./vocabulary";
 
 /** Who is acting and under which request id. `actor: null` = the system (seed, jobs). */
 export type RequestContext = { actor: Actor | null; requestId: string };
 
-/** One change: what happened to which entity, before → after (JSON snapshots). */
+/** One change: what happened to which entity, before → after (JSON snapshots). Action and entity type from ./vocabulary.ts only. */
 export type AuditEntry = {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string | number | bigint;
   before?: unknown;
   after?: unknown;

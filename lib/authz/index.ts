@@ -6,7 +6,8 @@ import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { can, type Action } from "./policy";
 import type { Actor, Resource } from "./types";
 
-export { can, ACTIONS, CITY_STAGES, STAGE_ROLE, inSubtree, type Action } from "./policy";
+export { can, listScope, mayAttempt, ACTIONS, STAGE_ROLE, inSubtree, type Action, type ListScope } from "./policy";
+export { scopeWhere, scopeOrganizations, type ListAction } from "./scope";
 export type { Actor, Resource } from "./types";
 
 /**

@@ -5,6 +5,7 @@
  * 第十四条). Only funds of kind RIGHTS_PROTECTION are shown here — the ledger
  * keeps other kinds too. Money stays decimal and leaves as 2-decimal strings.
  */
+import { scopeWhere, type Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { AidArticle, FundYearStatus, LedgerKind, OrgType } from "@/lib/generated/prisma/enums";
 import { sourceReferences } from "@/lib/ledger/sources";
@@ -13,8 +14,8 @@ import { isoDate, yearStart } from "@/lib/dates";
 import { findPolicyInForce } from "@/lib/policy/service";
 import { isPaidArticle, RIGHTS_PROTECTION } from "./kind";
 
-/** Funds of the rights protection kind under `orgPath` (an actor's scope). */
-const inScope = (orgPath: string) => ({ kind: RIGHTS_PROTECTION, organization: { path: { startsWith: orgPath } } });
+/** Funds of the rights protection kind the actor may see (the gate's fund.view list scope). */
+const inScope = (actor: Actor) => ({ kind: RIGHTS_PROTECTION, ...scopeWhere(actor, "fund.view") });
 
 /** A stored category as the article it is (null for entries that pay no article). */
 const articleOf = (category: string | null): AidArticle | null => (isPaidArticle(category) ? category : null);
@@ -36,10 +37,10 @@ export type FundSummary = {
   settledAt: Date | null;
 };
 
-/** Rights protection funds under `orgPath` (an actor's scope) with their state in `year`, city first. */
-export async function listFunds(orgPath: string, year: number): Promise<FundSummary[]> {
+/** Rights protection funds the actor may see (fund.view scope) with their state in `year`, city first. */
+export async function listFunds(actor: Actor, year: number): Promise<FundSummary[]> {
   const funds = await db().fund.findMany({
-    where: inScope(orgPath),
+    where: inScope(actor),
     include: { organization: { select: { id: true, name: true, type: true, path: true, depth: true } }, years: { where: { year } } },
     orderBy: [{ organization: { depth: "asc" } }, { organizationId: "asc" }],
   });
@@ -63,10 +64,10 @@ export async function listFunds(orgPath: string, year: number): Promise<FundSumm
   });
 }
 
-/** Years any rights protection fund under `orgPath` has opened, newest first. */
-export async function fundYears(orgPath: string): Promise<number[]> {
+/** Years any rights protection fund the actor may see has opened, newest first. */
+export async function fundYears(actor: Actor): Promise<number[]> {
   const rows = await db().fundYear.findMany({
-    where: { fund: inScope(orgPath) },
+    where: { fund: inScope(actor) },
     distinct: ["year"],
     select: { year: true },
     orderBy: { year: "desc" },
@@ -190,24 +191,24 @@ export const PAYABLES_PER_PAGE = 50;
 /** Requests per page of the requests list. */
 export const REQUESTS_PER_PAGE = 50;
 
-/** SCHEDULED payables of the rights protection funds under `orgPath` due on or before `today` (the home widget's count). */
-export function duePayableCount(orgPath: string, today: Date): Promise<number> {
-  return db().payable.count({ where: { status: "SCHEDULED", dueOn: { lte: today }, fund: inScope(orgPath) } });
+/** SCHEDULED payables of the rights protection funds the actor may see, due on or before `today` (the home widget's count). */
+export function duePayableCount(actor: Actor, today: Date): Promise<number> {
+  return db().payable.count({ where: { status: "SCHEDULED", dueOn: { lte: today }, fund: inScope(actor) } });
 }
 
 /**
- * SCHEDULED payables of the funds under `orgPath`, earliest due first (the
+ * SCHEDULED payables of the funds the actor may see, earliest due first (the
  * office's payment queue), one page at a time: `due` lists those due on or
  * before `today` (payable now), otherwise those not yet due.
  * @param opts.page the raw "?page=" value; out of range or malformed → the nearest valid page
  */
 export async function scheduledPayables(
-  orgPath: string,
+  actor: Actor,
   opts: { due: boolean; today: Date; page?: unknown; perPage?: number; fundId?: number },
 ): Promise<Paged<PayableView>> {
   const where = {
     status: "SCHEDULED" as const,
-    fund: inScope(orgPath),
+    fund: inScope(actor),
     dueOn: opts.due ? { lte: opts.today } : { gt: opts.today },
     ...(opts.fundId ? { fundId: opts.fundId } : {}),
   };
@@ -266,12 +267,12 @@ export type RequestView = {
 };
 
 /**
- * Top-up and subsidy requests touching the funds under `orgPath` (as requester
+ * Top-up and subsidy requests touching the funds the actor may see (as requester
  * or grantor), pending first, newest first, one page at a time.
  * @param opts.page the raw "?page=" value; out of range or malformed → the nearest valid page
  */
-export async function fundRequests(orgPath: string, opts: { page?: unknown; perPage?: number } = {}): Promise<Paged<RequestView>> {
-  const scope = inScope(orgPath);
+export async function fundRequests(actor: Actor, opts: { page?: unknown; perPage?: number } = {}): Promise<Paged<RequestView>> {
+  const scope = inScope(actor);
   const where = { OR: [{ fund: scope }, { grantingFund: scope }] };
   const window = paginate(await db().fundRequest.count({ where }), opts.perPage ?? REQUESTS_PER_PAGE, opts.page);
   const rows = await db().fundRequest.findMany({

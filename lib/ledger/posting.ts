@@ -10,6 +10,7 @@
  * the insert therefore see the latest committed balance, and two payouts of
  * the same fund-year are serialised (no overspend, no deadlock).
  */
+import { lower } from "@/lib/audit/vocabulary";
 import type { Tx } from "@/lib/db";
 import type { RecordAudit, RequestContext } from "@/lib/audit/writer";
 import { DomainError } from "@/lib/errors";
@@ -139,7 +140,7 @@ export async function postEntry(tx: Tx, record: RecordAudit, locked: LockedYear,
   locked.balance = balanceAfter;
   locked.entryCount = seq;
   locked.openingBalance = openingBalance;
-  record({ action: `fund.entry.${input.kind.toLowerCase()}`, entityType: "LedgerEntry", entityId: entry.id, after: entry });
+  record({ action: `fund.entry.${lower(input.kind)}`, entityType: "LedgerEntry", entityId: entry.id, after: entry });
   return entry;
 }
 

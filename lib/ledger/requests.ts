@@ -13,6 +13,7 @@
  *   into the requesting fund, in one transaction.
  * A PENDING request blocks the annual settlement of its year (第十四条).
  */
+import { lower } from "@/lib/audit/vocabulary";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { FundRequestKind } from "@/lib/generated/prisma/enums";
@@ -57,7 +58,7 @@ export async function createFundRequest(ctx: RequestContext, input: NewFundReque
     const created = await tx.fundRequest.create({
       data: { fundId: input.fundId, grantingFundId, year: input.year, kind: input.kind, amount: amount.toFixed(2), reason: input.reason, requestedById: actorId },
     });
-    record({ action: `fund.request.${input.kind.toLowerCase()}`, entityType: "FundRequest", entityId: created.id, after: created });
+    record({ action: `fund.request.${lower(input.kind)}`, entityType: "FundRequest", entityId: created.id, after: created });
     return { id: created.id };
   });
 }

@@ -10,6 +10,7 @@
  * reopen(Y): lock Y, Y+1 → assertReopenable → REVERSAL of Y+1's rollover →
  *   Y becomes OPEN again. Refused when Y+1 is settled or has spent the rollover.
  */
+import { scopeWhere } from "@/lib/authz/scope";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
@@ -115,13 +116,13 @@ export async function settleYear(ctx: RequestContext, input: { fundId: number; y
 export type SettleAllResult = { settled: SettleResult[]; refused: { fundId: number; code: string; values: Record<string, string | number> }[] };
 
 /**
- * Settle `year` of every fund of `kind` under `orgPath` whose year is still
+ * Settle `year` of every fund of `kind` the actor may settle (the gate's fund.settle list scope) whose year is still
  * open, each fund in its own transaction (one fund's blocker does not hold up
  * the others).
  */
-export async function settleAllFunds(ctx: RequestContext, input: { year: number; orgPath: string; kind: FundKind }, now: Date = new Date()): Promise<SettleAllResult> {
+export async function settleAllFunds(ctx: RequestContext, input: { year: number; kind: FundKind }, now: Date = new Date()): Promise<SettleAllResult> {
   const open = await db().fundYear.findMany({
-    where: { year: input.year, status: "OPEN", fund: { kind: input.kind, organization: { path: { startsWith: input.orgPath } } } },
+    where: { year: input.year, status: "OPEN", fund: { kind: input.kind, ...scopeWhere(ctx.actor, "fund.settle") } },
     select: { fundId: true },
     orderBy: { fundId: "asc" },
   });

@@ -1,6 +1,7 @@
 /**
  * Organisation tree services (Prisma). Paths are maintained here only.
  */
+import { scopeWhere } from "@/lib/authz/scope";
 import type { Resource } from "@/lib/authz/types";
 import type { Actor } from "@/lib/authz/types";
 import { db, type Tx } from "@/lib/db";
@@ -19,7 +20,7 @@ export async function organizationResource(id: number): Promise<Resource> {
 /** Every organisation in the actor's subtree (their own and below), tree order. */
 export function listSubtree(actor: Actor) {
   return db().organization.findMany({
-    where: { path: { startsWith: actor.orgPath } },
+    where: scopeWhere(actor, "org.view"),
     orderBy: [{ depth: "asc" }, { id: "asc" }],
   });
 }

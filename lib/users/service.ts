@@ -2,6 +2,8 @@
  * User administration: create, enable/disable, reset password, change own password.
  * Every change is audited (password hashes never appear in the audit rows).
  */
+import type { Actor } from "@/lib/authz/types";
+import { scopeWhere } from "@/lib/authz/scope";
 import { db } from "@/lib/db";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 import { clearAccount } from "@/lib/auth/throttle";
@@ -31,12 +33,12 @@ export async function userResource(id: number): Promise<Resource> {
   return { type: "user", id: user.id, orgPath: user.organization.path };
 }
 
-/** Users of the organisations under `orgPath`, with their organisation. */
-export function listUsers(orgPath: string, query?: string) {
+/** Users the actor may see (the gate's user.view list scope: their subtree), with their organisation. */
+export function listUsers(actor: Actor, query?: string) {
   const q = query?.trim();
   return db().user.findMany({
     where: {
-      organization: { path: { startsWith: orgPath } },
+      ...scopeWhere(actor, "user.view"),
       ...(q ? { OR: [{ username: { contains: q, mode: "insensitive" } }, { displayName: { contains: q } }] } : {}),
     },
     select: { ...PUBLIC_FIELDS, lastLoginAt: true, isDemo: true, organization: { select: { id: true, name: true } } },

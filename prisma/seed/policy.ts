@@ -3,6 +3,7 @@
  * first version (art. 19: the leading group may change it later), the demo
  * minimum-wage table (art. 17) and the review-step deadlines (art. 18).
  */
+import { ART18_CHAIN } from "@/lib/applications/chain";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
 
 export async function seedPolicy(ctx: RequestContext) {
@@ -12,10 +13,10 @@ export async function seedPolicy(ctx: RequestContext) {
         code: "DGF-2008-73",
         title: "《大连市基层工会干部权益保障办法》（大工发〔2008〕73号）",
         effectiveFrom: new Date("2008-09-18T00:00:00Z"),
-        art15Min: "1000.00", // 第十五条 1000—3000元
-        art15Max: "3000.00",
-        art16Max: "3000.00", // 第十六条 不超过3000元
-        art17MaxMonths: 6, // 第十七条 最长不超过六个月
+        unfairTreatmentSubsidyMin: "1000.00", // 第十五条 1000—3000元
+        unfairTreatmentSubsidyMax: "3000.00",
+        retaliationSubsidyMax: "3000.00", // 第十六条 不超过3000元
+        minimumWageSupportMaxMonths: 6, // 第十七条 最长不超过六个月
         cityFundAnnual: "300000.00", // 第十一条 市总工会为30万元
         districtFundAnnual: "100000.00", // 第十一条 区市县总工会为10万元
         note: "依据第十九条，具体事项的变更或调整须经领导小组讨论决定。",
@@ -39,9 +40,9 @@ export async function seedPolicy(ctx: RequestContext) {
       record({ action: "minimumWage.create", entityType: "MinimumWage", entityId: row.id, after: row });
     }
 
-    const deadlines = { GRASSROOTS: 7, DISTRICT: 15, OFFICE: 10, LEADING_GROUP: 15 } as const;
-    for (const [stage, days] of Object.entries(deadlines)) {
-      const row = await tx.reviewDeadline.create({ data: { stage: stage as keyof typeof deadlines, days } });
+    // The default deadline of each art. 18 step, from the one chain definition.
+    for (const { stage, deadlineDays: days } of ART18_CHAIN.steps) {
+      const row = await tx.reviewDeadline.create({ data: { stage, days } });
       record({ action: "reviewDeadline.create", entityType: "ReviewDeadline", entityId: stage, after: row });
     }
   });

@@ -66,10 +66,10 @@ async function setup() {
       code: "BENCH",
       title: "基准政策",
       effectiveFrom: new Date("2008-09-18T00:00:00Z"),
-      art15Min: "1000",
-      art15Max: "3000",
-      art16Max: "3000",
-      art17MaxMonths: 6,
+      unfairTreatmentSubsidyMin: "1000",
+      unfairTreatmentSubsidyMax: "3000",
+      retaliationSubsidyMax: "3000",
+      minimumWageSupportMaxMonths: 6,
       cityFundAnnual: "300000.00",
       districtFundAnnual: "100000.00",
     },
@@ -167,7 +167,7 @@ async function main() {
   const check = await verifyLedger(db());
   console.log(`ledger:verify on the bench data: ${check.ok ? "consistent" : "INCONSISTENT"} (${check.years.length} fund-years) in ${((performance.now() - verifyStart) / 1000).toFixed(1)} s`);
 
-  const funds = await listFunds(orgs.city.path, lastYear);
+  const funds = await listFunds(ctx.actor, lastYear);
   const years = Array.from({ length: YEARS }, (_, i) => firstYear + i);
   const fundReport = await timeIt("auditor's year report, one fund (balance sheet, by article, by district, monthly burn, runway)", ITERATIONS, (i) =>
     yearReport([funds[i % funds.length]!], years[i % years.length]!),
@@ -178,7 +178,7 @@ async function main() {
   await timeIt("  year summary of all 15 funds (annual report, 第十四条)", 50, (i) => yearReport(funds, years[i % years.length]!));
 
   const settleStart = performance.now();
-  const settled = await settleAllFunds(ctx, { year: lastYear, orgPath: orgs.city.path, kind: RIGHTS_PROTECTION });
+  const settled = await settleAllFunds(ctx, { year: lastYear, kind: RIGHTS_PROTECTION });
   const settleMs = performance.now() - settleStart;
   console.log(`annual settlement of every fund (${lastYear} → ${lastYear + 1}, rollover + appropriation): ${settleMs.toFixed(0)} ms for ${settled.settled.length} funds (${settled.refused.length} refused)`);
   const after = await verifyLedger(db());

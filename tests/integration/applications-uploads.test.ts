@@ -47,10 +47,11 @@ afterAll(() => {
   fs.rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true });
 });
 
-async function refused(promise: Promise<unknown>) {
+/** Run `attempt` after counting what is stored (started only then, so its rejection is handled at once). */
+async function refused(attempt: () => Promise<unknown>) {
   const files = (await stored()).length;
   const count = await rows();
-  const error = await promise.then(
+  const error = await attempt().then(
     () => null,
     (e: unknown) => e,
   );
@@ -101,24 +102,24 @@ describe("evidence uploads", () => {
 
   it("refuses a wrong type by content whatever the name and declared type say, and stores nothing", async () => {
     const exe = Buffer.concat([Buffer.from("MZ\x90\x00"), Buffer.alloc(100)]);
-    expect((await refused(storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(exe, "证明.pdf"), permission: "application.edit" }))).code).toBe("application.fileType");
+    expect((await refused(() => storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(exe, "证明.pdf"), permission: "application.edit" }))).code).toBe("application.fileType");
     const html = Buffer.from("<html><script>alert(1)</script></html>");
-    expect((await refused(storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(html, "照片.png", "image/png"), permission: "application.edit" }))).code).toBe("application.fileType");
+    expect((await refused(() => storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(html, "照片.png", "image/png"), permission: "application.edit" }))).code).toBe("application.fileType");
   });
 
   it("refuses an oversize file and an active PDF, and stores nothing", async () => {
     const big = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(MAX)]);
-    const tooLarge = await refused(storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(big, "大图.png", "image/png"), permission: "application.edit" }));
+    const tooLarge = await refused(() => storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(big, "大图.png", "image/png"), permission: "application.edit" }));
     expect(tooLarge).toMatchObject({ code: "application.fileTooLarge", status: 413 });
     const active = Buffer.from("%PDF-1.4\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF");
-    expect((await refused(storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(active, "带脚本.pdf"), permission: "application.edit" }))).code).toBe("application.fileActive");
+    expect((await refused(() => storeEvidence(ctxOf(w.actors.cadre), { applicationId, file: file(active, "带脚本.pdf"), permission: "application.edit" }))).code).toBe("application.fileActive");
   });
 
   it("refuses someone without the right, and stores nothing", async () => {
-    const error = await refused(storeEvidence(ctxOf(w.actors.otherCadre), { applicationId, file: file(PDF, "他人.pdf"), permission: "application.edit" }));
+    const error = await refused(() => storeEvidence(ctxOf(w.actors.otherCadre), { applicationId, file: file(PDF, "他人.pdf"), permission: "application.edit" }));
     expect(error).toBeInstanceOf(ForbiddenError);
     // The district reviewer may not add evidence to a draft (application.review needs the application in its stage).
-    expect(await refused(storeEvidence(ctxOf(w.actors.district), { applicationId, file: file(PDF, "审核.pdf"), permission: "application.review" }))).toBeInstanceOf(ForbiddenError);
+    expect(await refused(() => storeEvidence(ctxOf(w.actors.district), { applicationId, file: file(PDF, "审核.pdf"), permission: "application.review" }))).toBeInstanceOf(ForbiddenError);
   });
 
   it("stores no file when the row cannot be stored (limit per application)", async () => {

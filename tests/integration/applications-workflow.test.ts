@@ -263,7 +263,7 @@ describe("eligibility and amounts", () => {
     await advanceTo(w, id, "LEADING_GROUP");
     // A stricter version (never in force: older than the seeded one) pinned on this application only.
     const strict = await db().policyVersion.create({
-      data: { code: `STRICT-${id}`, title: "测试：更严格的限额", effectiveFrom: day("1990-01-01"), art15Min: "1000", art15Max: "2000", art16Max: "2000", art17MaxMonths: 3, cityFundAnnual: "1", districtFundAnnual: "1" },
+      data: { code: `STRICT-${id}`, title: "测试：更严格的限额", effectiveFrom: day("1990-01-01"), unfairTreatmentSubsidyMin: "1000", unfairTreatmentSubsidyMax: "2000", retaliationSubsidyMax: "2000", minimumWageSupportMaxMonths: 3, cityFundAnnual: "1", districtFundAnnual: "1" },
     });
     await db().application.update({ where: { id }, data: { policyVersionId: strict.id } });
     expect(await codeOf(step(w.actors.leader, id, { type: "APPROVE", stage: "LEADING_GROUP", path: "LEADING_GROUP" }, { amount: yuan("2500") }))).toBe("DomainError:application.amountOverMax16");

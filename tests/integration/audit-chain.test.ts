@@ -14,10 +14,10 @@ async function auditedRenames() {
     await mutate(ctxOf(null), async (tx, record) => {
       const before = await tx.organization.findUniqueOrThrow({ where: { id: grassroots.id } });
       const after = await tx.organization.update({ where: { id: grassroots.id }, data: { name } });
-      record({ action: "org.rename", entityType: "Organization", entityId: grassroots.id, before, after });
+      record({ action: "org.update", entityType: "Organization", entityId: grassroots.id, before, after });
     });
   }
-  return db().auditLog.findMany({ where: { action: "org.rename", entityId: String(grassroots.id) }, orderBy: { id: "asc" } });
+  return db().auditLog.findMany({ where: { action: "org.update", entityId: String(grassroots.id) }, orderBy: { id: "asc" } });
 }
 
 /**
@@ -107,7 +107,7 @@ describe("audit chain (append-only, hash-chained)", () => {
       Array.from({ length: 20 }, (_, i) =>
         mutate(ctxOf(null), async (tx, record) => {
           const after = await tx.organization.update({ where: { id: grassroots.id }, data: { staffCount: i } });
-          record({ action: "org.staff", entityType: "Organization", entityId: grassroots.id, after });
+          record({ action: "org.update", entityType: "Organization", entityId: grassroots.id, after });
         }),
       ),
     );

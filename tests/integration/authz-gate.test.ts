@@ -33,7 +33,7 @@ describe("authorization gate against the database", () => {
     expect(can(admin, "user.manage", await userResource(inside.id))).toBe(true);
     expect(can(admin, "user.manage", await userResource(outside.id))).toBe(false);
     expect(can(admin, "user.manage", await organizationResource(tree.otherDistrict.id))).toBe(false);
-    const listed = (await listUsers(admin.orgPath)).map((u) => u.id);
+    const listed = (await listUsers(admin)).map((u) => u.id);
     expect(listed).toContain(inside.id);
     expect(listed).not.toContain(outside.id);
   });

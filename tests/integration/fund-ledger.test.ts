@@ -299,7 +299,7 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
   });
 
   it("settles every open fund of a scope, reporting the refused ones", async () => {
-    const result = await settleAllFunds(w.ctx, { year: 2024, orgPath: w.tree.city.path, kind: "RIGHTS_PROTECTION" }, NOW);
+    const result = await settleAllFunds(w.ctx, { year: 2024, kind: "RIGHTS_PROTECTION" }, NOW);
     const refused = Object.fromEntries(result.refused.map((r) => [r.fundId, r.code]));
     expect(result.settled.map((s) => s.fundId).sort()).toEqual([w.funds.city.id, w.funds.otherDistrict.id].sort());
     expect(refused).toEqual({});
@@ -308,7 +308,7 @@ describe("annual settlement and rollover (第十四条、第十一条)", () => {
 
 describe("reports and verification", () => {
   it("builds the year report whose balance sheet closes to the stored balance", async () => {
-    const funds = await listFunds(w.tree.city.path, 2024);
+    const funds = await listFunds(w.ctx.actor!, 2024);
     const report = await yearReport(funds, 2024, NOW);
     for (const f of report.funds) {
       if (f.balance === null) continue;

@@ -7,6 +7,7 @@ import { createFundRequest } from "@/lib/ledger/requests";
 import { appropriationPolicy, fundRequests, scheduledPayables } from "@/lib/fund/queries";
 import { openFundYear } from "@/lib/ledger/years";
 import { approvedApplication, day, fundWorld, type FundWorld } from "./fund-fixtures";
+import { actorOf, createUser } from "../helpers/fixtures";
 
 const NOW = new Date("2026-11-21T04:00:00Z");
 const TODAY = day("2026-11-21");
@@ -25,7 +26,8 @@ beforeAll(async () => {
 
 describe("payment queue pages", () => {
   it("counts every due payable and pages through them in due order", async () => {
-    const scope = w.tree.district.path;
+    // the district office's scope (fund.view under the district)
+    const scope = actorOf(await createUser(w.tree.district.id, ["LEADING_GROUP_OFFICE"]));
     const p1 = await scheduledPayables(scope, { due: true, today: TODAY, page: "1", perPage: 2 });
     const p3 = await scheduledPayables(scope, { due: true, today: TODAY, page: "3", perPage: 2 });
     expect([p1.total, p1.rows.length, p3.rows.length, p3.page]).toEqual([5, 2, 1, 3]);
@@ -45,8 +47,9 @@ describe("requests pages", () => {
     for (const amount of ["1", "2", "3"]) {
       await createFundRequest(w.ctx, { fundId: w.funds.district.id, year: 2026, kind: "TOP_UP", amount, reason: "分页测试" });
     }
-    const p1 = await fundRequests(w.tree.district.path, { page: "1", perPage: 2 });
-    const p2 = await fundRequests(w.tree.district.path, { page: "2", perPage: 2 });
+    const districtOffice = actorOf(await createUser(w.tree.district.id, ["LEADING_GROUP_OFFICE"]));
+    const p1 = await fundRequests(districtOffice, { page: "1", perPage: 2 });
+    const p2 = await fundRequests(districtOffice, { page: "2", perPage: 2 });
     expect([p1.total, p1.rows.length, p2.rows.length]).toEqual([3, 2, 1]);
     expect(new Set([...p1.rows, ...p2.rows].map((r) => r.id)).size).toBe(3);
   });

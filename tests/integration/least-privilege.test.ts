@@ -22,7 +22,7 @@ beforeAll(async () => {
   const { grassroots } = await createTree();
   await mutate(ctxOf(null), async (tx, record) => {
     const after = await tx.organization.update({ where: { id: grassroots.id }, data: { name: "最小权限测试" } });
-    record({ action: "org.rename", entityType: "Organization", entityId: grassroots.id, after });
+    record({ action: "org.update", entityType: "Organization", entityId: grassroots.id, after });
   });
 });
 afterAll(async () => {

@@ -34,7 +34,7 @@ const SECOND_KIND = new Set([3, 4]);
 /** Test-source ids unique to this run (the database is shared and kept). */
 let nextGrant = Math.floor(Math.random() * 1_000_000_000);
 const year = fc.integer({ min: 0, max: YEARS.length - 1 });
-/** yuan with 2 decimals built from integer fen (never a float): mostly case-sized, sometimes up to 150,000.00 */
+/** yuan with 2 decimals built from integer fen (never a float): mostly application-sized, sometimes up to 150,000.00 */
 const amount = fc
   .oneof({ arbitrary: fc.integer({ min: 1, max: 500_000 }), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 15_000_000 }), weight: 1 })
   .map((fen) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`);

@@ -186,7 +186,7 @@ describe("a second kind of fund", () => {
   });
 
   it("never appears on the rights protection fund's pages", async () => {
-    const listed = (await listFunds(w.tree.city.path, 2025)).map((f) => f.fundId);
+    const listed = (await listFunds(w.ctx.actor!, 2025)).map((f) => f.fundId);
     expect(listed).toEqual(expect.arrayContaining([w.funds.city.id, w.funds.district.id]));
     expect(listed).not.toContain(districtFund.id);
     expect(listed).not.toContain(cityFund.id);

@@ -8,7 +8,7 @@ import { aidRule, checkAidQuantity, type AidLimits } from "@/lib/applications/am
 import { DomainError } from "@/lib/errors";
 import { Decimal } from "@/lib/money";
 
-const DGF_2008_73: AidLimits = { art15Min: "1000.00", art15Max: "3000.00", art16Max: "3000.00", art17MaxMonths: 6 };
+const DGF_2008_73: AidLimits = { unfairTreatmentSubsidyMin: "1000.00", unfairTreatmentSubsidyMax: "3000.00", retaliationSubsidyMax: "3000.00", minimumWageSupportMaxMonths: 6 };
 const amount = (v: string) => ({ amount: new Decimal(v) });
 
 function codeOf(fn: () => unknown): string | null {
@@ -67,7 +67,7 @@ describe("art. 17: at most 6 months", () => {
 
 describe("art. 19: the limits are data of a policy version", () => {
   it("applies another version's limits when the leading group changes them", () => {
-    const revised: AidLimits = { art15Min: "1500.00", art15Max: "5000.00", art16Max: "5000.00", art17MaxMonths: 12 };
+    const revised: AidLimits = { unfairTreatmentSubsidyMin: "1500.00", unfairTreatmentSubsidyMax: "5000.00", retaliationSubsidyMax: "5000.00", minimumWageSupportMaxMonths: 12 };
     expect(codeOf(() => checkAidQuantity("ART15", amount("1000"), revised))).toBe("application.amountOutOfRange15");
     expect(checkAidQuantity("ART16", amount("4000"), revised).amount?.toFixed(2)).toBe("4000.00");
     expect(checkAidQuantity("ART17", { months: 7 }, revised).months).toBe(7);

@@ -14,14 +14,14 @@ import { isoDate } from "@/lib/dates";
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
 
-type Case = PayableApplication & { status: "SCHEDULED" | "PAID" | "CANCELLED"; paidOn: Date };
+type ApplicationPayable = PayableApplication & { status: "SCHEDULED" | "PAID" | "CANCELLED"; paidOn: Date };
 /** assertPayable as payPayable calls it for an application payable. */
-const pay = (c: Case) => assertPayable({ status: c.status, dueOn: c.dueOn, paidOn: c.paidOn, never: applicationNeverPayable(c) });
+const pay = (c: ApplicationPayable) => assertPayable({ status: c.status, dueOn: c.dueOn, paidOn: c.paidOn, never: applicationNeverPayable(c) });
 
 describe("payouts of applications (第十五至十七条)", () => {
-  const one: Case = { status: "SCHEDULED", kind: "ONE_OFF", dueOn: d("2026-03-01"), applicationStatus: "APPROVED", reemployedOn: null, paidOn: d("2026-03-05") };
+  const one: ApplicationPayable = { status: "SCHEDULED", kind: "ONE_OFF", dueOn: d("2026-03-01"), applicationStatus: "APPROVED", reemployedOn: null, paidOn: d("2026-03-05") };
   // an April instalment, due the day after the month (as lib/applications schedules it)
-  const monthly: Case = { ...one, kind: "MONTHLY_SUPPORT", dueOn: d("2026-05-01"), paidOn: d("2026-05-02") };
+  const monthly: ApplicationPayable = { ...one, kind: "MONTHLY_SUPPORT", dueOn: d("2026-05-01"), paidOn: d("2026-05-02") };
   it("pays a scheduled payable of an approved application", () => {
     expect(codeOf(() => pay(one))).toBe("(no error)");
     expect(codeOf(() => pay({ ...monthly, paidOn: d("2026-05-01") }))).toBe("(no error)");

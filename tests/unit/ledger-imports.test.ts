@@ -14,7 +14,7 @@ const LEDGER = path.join(ROOT, "lib", "ledger");
 /** What lib/ledger may import: engines and shared infrastructure, never a feature. */
 const ALLOWED = [
   /^@\/lib\/(db|errors|money|dates|logger)$/,
-  /^@\/lib\/audit\/(writer|hash)$/,
+  /^@\/lib\/audit\/(writer|hash|vocabulary)$/,
   /^@\/lib\/authz(\/[a-z-]+)?$/,
   /^@\/lib\/org\/tree$/,
   /^@\/lib\/generated\/prisma\/(enums|client)$/,

@@ -8,6 +8,8 @@ import { z } from "zod";
 import { applicationEditSchema, applicationFormSchema, zVersion } from "@/lib/applications/application-form";
 import { createDraft, updateApplication } from "@/lib/applications/drafts";
 import { removeEvidence, storeEvidence, attachmentApplicationId } from "@/lib/applications/attachments";
+import { missingFields } from "@/lib/approval/chain";
+import { ART18_CHAIN } from "@/lib/applications/chain";
 import { runApplicationCommand } from "@/lib/applications/commands";
 import { newMeasureSchema } from "@/lib/applications/measures";
 import { addMeasure, closeMeasure, measureApplicationId } from "@/lib/applications/measure-service";
@@ -84,11 +86,8 @@ export const reviewApplicationAction = defineAction({
       ...quantity,
     })
     .superRefine((v, ctx) => {
-      // 18.2: the district records what it verified and when, before reporting on.
-      if (v.decision === "FORWARD" && v.stage === "DISTRICT") {
-        if (!v.verificationFindings) ctx.addIssue({ code: "custom", path: ["verificationFindings"], message: "validation.required" });
-        if (!v.verifiedOn) ctx.addIssue({ code: "custom", path: ["verifiedOn"], message: "validation.required" });
-      }
+      // 18.2: the district records what it verified and when, before reporting on — the chain's one check.
+      for (const field of missingFields(ART18_CHAIN, v.stage, v.decision, v)) ctx.addIssue({ code: "custom", path: [field], message: "validation.required" });
     }),
   permission: "application.review",
   resource: (input) => applicationResource(input.applicationId),

@@ -33,9 +33,9 @@ export default async function FundPage({ searchParams }: { searchParams: Promise
   const t = await getTranslations("fund");
   const sp = await searchParams;
   const currentYear = yearOf(todayInChina());
-  const years = await fundYears(actor.orgPath);
+  const years = await fundYears(actor);
   const year = parseYearParam(sp.year, years[0] ?? currentYear);
-  const funds = await listFunds(actor.orgPath, year);
+  const funds = await listFunds(actor, year);
   const all = sp.fund === "all";
   const chosenId = parseIdParam(sp.fund);
   const selected = all ? funds : [funds.find((f) => f.fundId === chosenId) ?? funds.find((f) => f.orgId === actor.organizationId) ?? funds[0]].filter((f) => f !== undefined);

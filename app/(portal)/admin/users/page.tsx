@@ -20,7 +20,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations();
   const q = (await searchParams).q;
   const query = typeof q === "string" ? q.slice(0, 60) : undefined;
-  const [users, orgs] = await Promise.all([listUsers(actor.orgPath, query), listSubtree(actor)]);
+  const [users, orgs] = await Promise.all([listUsers(actor, query), listSubtree(actor)]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{t("nav.adminUsers")}</h1>

@@ -12,6 +12,8 @@ import { scheduleForApplication } from "@/lib/applications/payables";
 import { loadApplicationPage } from "@/lib/applications/queries";
 import { applicationResource, toApplicationResource } from "@/lib/applications/resource";
 import { reviewCommandsAt } from "@/lib/applications/workflow";
+import { stepOf } from "@/lib/approval/chain";
+import { ART18_CHAIN } from "@/lib/applications/chain";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
@@ -76,7 +78,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const lastReturn = app.status === "RETURNED" ? [...app.reviews].reverse().find((r) => r.action === "RETURN") : undefined;
   const overdueLetters = app.measures.filter((m) => m.kind === "ART6_OPINION_LETTER" && measureOverdue(m, today)).length;
   const proposed = app.article === "ART17" ? (app.proposedMonths ?? app.requestedMonths)?.toString() : (app.proposedAmount ?? app.requestedAmount)?.toFixed(2);
-  const maxMonths = app.policyVersion.art17MaxMonths;
+  const maxMonths = app.policyVersion.minimumWageSupportMaxMonths;
 
   return (
     <div className="flex flex-col gap-6">
@@ -164,7 +166,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             {may.edit && app.status === "DRAFT" ? <SubmitApplicationForm applicationId={app.id} version={app.version} disabled={!applicant?.eligibility.eligible} /> : null}
             {may.edit && app.status === "RETURNED" ? <ResubmitApplicationForm applicationId={app.id} version={app.version} /> : null}
             {may.review && app.stage ? (
-              <ReviewForm applicationId={app.id} version={app.version} stage={app.stage} article={app.article} options={reviewCommandsAt(app.stage)} proposed={proposed} maxMonths={maxMonths} />
+              <ReviewForm applicationId={app.id} version={app.version} stage={app.stage} article={app.article} options={reviewCommandsAt(app.stage)} forwardRecords={stepOf(ART18_CHAIN, app.stage).records?.FORWARD ?? []} proposed={proposed} maxMonths={maxMonths} />
             ) : null}
             {may.fastTrack && app.stage ? (
               <section aria-labelledby="fast-track-title" className="rounded-md border p-4">

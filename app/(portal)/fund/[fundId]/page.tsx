@@ -47,7 +47,7 @@ export default async function FundYearPage({ params, searchParams }: { params: P
   if (!fund) notFound();
   const currentYear = yearOf(todayInChina());
   const year = parseYearParam(sp.year, fund.years[0]?.year ?? currentYear);
-  const [summary] = await listFunds(fund.organization.path, year).then((all) => all.filter((f) => f.fundId === fundId));
+  const [summary] = await listFunds(actor, year).then((all) => all.filter((f) => f.fundId === fundId));
   if (!summary) notFound();
   const fundYear = await fundYearOf(fundId, year);
   const canManage = can(actor, "fund.manage", resource);

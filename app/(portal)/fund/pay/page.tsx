@@ -32,8 +32,8 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
   const year = yearOf(today);
   // Nothing is paid before it is due (a 第十七条 instalment after its month): those wait below.
   // Both lists are paged ("?page=", "?upcoming="), with their full counts.
-  const duePage = await scheduledPayables(actor.orgPath, { due: true, today, page: sp.page });
-  const upcomingPage = await scheduledPayables(actor.orgPath, { due: false, today, page: sp.upcoming });
+  const duePage = await scheduledPayables(actor, { due: true, today, page: sp.page });
+  const upcomingPage = await scheduledPayables(actor, { due: false, today, page: sp.upcoming });
   const due = duePage.rows;
   const upcoming = upcomingPage.rows;
   const pageHref = (dueN: number, upcomingN: number) => `/fund/pay?page=${dueN}&upcoming=${upcomingN}`;

@@ -26,9 +26,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const actor = await guardPage("fund.report", scopeResource);
   const t = await getTranslations("fund");
   const currentYear = yearOf(todayInChina());
-  const years = await fundYears(actor.orgPath);
+  const years = await fundYears(actor);
   const year = parseYearParam((await searchParams).year, years[0] ?? currentYear);
-  const funds = await listFunds(actor.orgPath, year);
+  const funds = await listFunds(actor, year);
   const report = await yearReport(funds, year);
 
   return (

@@ -29,8 +29,8 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const format = await getFormatter();
   const sp = await searchParams;
   const year = parseYearParam(sp.year, yearOf(todayInChina()));
-  const funds = await listFunds(actor.orgPath, year);
-  const requestPage = await fundRequests(actor.orgPath, { page: sp.page });
+  const funds = await listFunds(actor, year);
+  const requestPage = await fundRequests(actor, { page: sp.page });
   const requests = requestPage.rows;
   const kind = sp.kind === "SUBSIDY" ? "SUBSIDY" : sp.kind === "TOP_UP" ? "TOP_UP" : undefined;
   const parsedAmount = zYuan.safeParse(sp.amount);

@@ -34,7 +34,7 @@ export const GET = defineRoute({
     const exportedAt = format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" });
     const translate = (key: string, values?: Record<string, string | number>) => t(key as "title", values);
     if (fundId === null) {
-      const funds = await listFunds(actor.orgPath, year);
+      const funds = await listFunds(actor, year);
       const body = await yearSummaryWorkbook(translate, { year, report: await yearReport(funds, year), exportedAt });
       return new Response(new Uint8Array(body), {
         headers: { "content-type": XLSX, "content-disposition": attachment(`权益保障基金_${year}年度汇总.xlsx`, `fund-summary-${year}.xlsx`), "cache-control": "no-store" },
@@ -43,7 +43,7 @@ export const GET = defineRoute({
     const fund = await rightsFund(fundId);
     const fundYear = await fundYearOf(fundId, year);
     if (!fund || !fundYear) throw new NotFoundError();
-    const summary = (await listFunds(fund.organization.path, year)).filter((f) => f.fundId === fundId);
+    const summary = (await listFunds(actor, year)).filter((f) => f.fundId === fundId);
     const [report, entries] = await Promise.all([yearReport(summary, year), ledgerEntries(fundId, year)]);
     const body = await fundYearWorkbook(translate, { name: fund.organization.name, year, report, entries, exportedAt });
     return new Response(new Uint8Array(body), {

@@ -24,9 +24,9 @@ export default async function AnnualReportPage({ searchParams }: { searchParams:
   const actor = await guardPage("fund.report", scopeResource);
   const t = await getTranslations("fund");
   const format = await getFormatter();
-  const years = await fundYears(actor.orgPath);
+  const years = await fundYears(actor);
   const year = parseYearParam((await searchParams).year, years[0] ?? yearOf(todayInChina()));
-  const funds = await listFunds(actor.orgPath, year);
+  const funds = await listFunds(actor, year);
   const report = await yearReport(funds, year);
   const s = report.total;
   const opened = report.funds.filter((f) => f.status !== null);
