@@ -9,6 +9,7 @@
  */
 import type { ApplicationStage, Role } from "@/lib/generated/prisma/enums";
 import type { Actor, Resource } from "./types";
+import { VITALITY_ACTIONS, VITALITY_RULES } from "./vitality-rules";
 
 /** Every action the portal knows. Adding a feature = adding its actions here. */
 export const ACTIONS = [
@@ -37,6 +38,8 @@ export const ACTIONS = [
   "fund.pay",
   "fund.manage",
   "fund.settle",
+  // vitality project (seed 001): rules in ./vitality-rules.ts
+  ...VITALITY_ACTIONS,
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -191,6 +194,9 @@ const RULES: Record<Action, Rule> = {
   "fund.manage": { on: ["fund"], roles: ["LEADING_GROUP_OFFICE"], when: fundWriter },
   // Art. 14: settled once a year by the office.
   "fund.settle": { on: ["fund"], roles: ["LEADING_GROUP_OFFICE"], when: fundWriter },
+
+  // vitality project (seed 001 《实施方案》): see ./vitality-rules.ts
+  ...VITALITY_RULES,
 };
 
 /**
