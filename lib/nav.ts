@@ -26,6 +26,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/fund/pay", label: "fundPay", roles: ["LEADING_GROUP_OFFICE"] },
   { href: "/fund/requests", label: "fundRequests", roles: ["LEADING_GROUP_OFFICE"] },
   { href: "/fund/reports", label: "fundReports", roles: ["LEADING_GROUP_OFFICE", "LEADING_GROUP_MEMBER", "CHAIRPERSON_MEETING", "FINANCE_AUDITOR"] },
+  // grassroots union vitality project (seed 001): upper unions, unit officers, the city office, auditors
+  { href: "/vitality", label: "vitality", roles: ["DISTRICT_REVIEWER", "GRASSROOTS_OFFICER", "LEADING_GROUP_OFFICE", "LEADING_GROUP_MEMBER", "CHAIRPERSON_MEETING", "FINANCE_AUDITOR", "ADMIN"] },
   { href: "/admin/users", label: "adminUsers", roles: ["ADMIN"] },
   { href: "/audit", label: "audit", roles: ["ADMIN", "FINANCE_AUDITOR"] },
   { href: "/account", label: "account", roles: "ANY" },
