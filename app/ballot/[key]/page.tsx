@@ -9,7 +9,7 @@ import { publicBallot } from "@/lib/vitality/ballots";
 import { BallotForm } from "./ballot-form";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false, follow: false } };
+export const metadata: Metadata = { referrer: "same-origin", robots: { index: false, follow: false } };
 
 export default async function BallotPage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: Promise<{ c?: string | string[] }> }) {
   const { key } = await params;

@@ -6,7 +6,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false, follow: false } };
+export const metadata: Metadata = { referrer: "same-origin", robots: { index: false, follow: false } };
 
 export default async function ReceiptPage() {
   const t = await getTranslations("vitality.ballotPage");
