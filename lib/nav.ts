@@ -27,6 +27,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/fund/pay", label: "fundPay", action: "fund.pay" },
   { href: "/fund/requests", label: "fundRequests", action: "fund.manage" },
   { href: "/fund/reports", label: "fundReports", action: "fund.report" },
+  // grassroots union vitality project (seed 001): upper unions, unit officers, the city office, auditors
+  { href: "/vitality", label: "vitality", action: "vitality.view" },
   { href: "/admin/users", label: "adminUsers", action: "user.manage" },
   { href: "/audit", label: "audit", action: "audit.view" },
   { href: "/account", label: "account", action: "home.view" },

@@ -12,6 +12,7 @@ import { ART18_CHAIN } from "@/lib/applications/chain";
 import type { ApplicationStage, Role } from "@/lib/generated/prisma/enums";
 import { hasAnyRole, hasRole, inSubtree } from "./subtree";
 import type { Actor, Resource } from "./types";
+import { VITALITY_ACTIONS, VITALITY_RULES } from "./vitality-rules";
 
 /** Every action the portal knows. Adding a feature = adding its actions here. */
 export const ACTIONS = [
@@ -40,6 +41,8 @@ export const ACTIONS = [
   "fund.pay",
   "fund.manage",
   "fund.settle",
+  // vitality project (seed 001): rules in ./vitality-rules.ts
+  ...VITALITY_ACTIONS,
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,7 +57,7 @@ type ResourceType = Resource["type"];
  */
 export type ListScope = { kind: "none" } | { kind: "subtree"; path: string } | { kind: "application"; applicantId: number; reviewerPath: string | null };
 
-type Rule = {
+export type Rule = {
   /** resource types the action applies to; anything else is denied */
   on: ResourceType[];
   /** at least one of these roles; "ANY" = any signed-in user */
@@ -193,6 +196,9 @@ const RULES: Record<Action, Rule> = {
   "fund.manage": { on: ["fund"], roles: ["LEADING_GROUP_OFFICE"], when: fundWriter, list: fundWriterList },
   // Art. 14: settled once a year by the office.
   "fund.settle": { on: ["fund"], roles: ["LEADING_GROUP_OFFICE"], when: fundWriter, list: fundWriterList },
+
+  // vitality project (seed 001 《实施方案》): see ./vitality-rules.ts
+  ...VITALITY_RULES,
 };
 
 /**

@@ -20,6 +20,8 @@ type ListWhere = {
   "fund.pay": Prisma.FundWhereInput;
   "fund.manage": Prisma.FundWhereInput;
   "fund.settle": Prisma.FundWhereInput;
+  "vitality.view": Prisma.VitalityEnrolmentWhereInput;
+  "vitality.enrol": Prisma.OrganizationWhereInput;
 };
 export type ListAction = keyof ListWhere & Action;
 
@@ -34,7 +36,7 @@ function where(action: ListAction, scope: ListScope): ListWhere[ListAction] {
     if (scope.reviewerPath !== null) or.push({ status: { not: "DRAFT" }, organization: underPath(scope.reviewerPath) });
     return { OR: or } satisfies Prisma.ApplicationWhereInput;
   }
-  if (action === "org.view" || action === "org.manage") return underPath(scope.path);
+  if (action === "org.view" || action === "org.manage" || action === "vitality.enrol") return underPath(scope.path);
   return { organization: underPath(scope.path) };
 }
 

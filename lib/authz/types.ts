@@ -33,4 +33,6 @@ export type Resource =
       stage: import("@/lib/generated/prisma/enums").ApplicationStage | null;
       status: import("@/lib/generated/prisma/enums").ApplicationStatus;
     }
-  | { type: "fund"; id?: number; orgPath: string };
+  | { type: "fund"; id?: number; orgPath: string }
+  /** a unit of the vitality project (seed 001): its organisation's path (lib/authz/vitality-rules.ts) */
+  | { type: "vitalityUnit"; id?: number; orgPath: string };

@@ -115,9 +115,9 @@ describe("navigation reads the rule table", () => {
   it("offers each entry to the roles of its action's rule", () => {
     const hrefs = (roles: Actor["roles"]) => navFor(actor(roles)).map((i) => i.href);
     expect(hrefs(["CADRE"])).toEqual(["/", "/orgs", "/applications", "/applications/new", "/notifications", "/account"]);
-    expect(hrefs(["LEADING_GROUP_OFFICE"])).toEqual(["/", "/orgs", "/applications/queue", "/notifications", "/fund", "/fund/pay", "/fund/requests", "/fund/reports", "/account"]);
-    expect(hrefs(["FINANCE_AUDITOR"])).toEqual(["/", "/orgs", "/applications/queue", "/notifications", "/fund", "/fund/reports", "/audit", "/account"]);
-    expect(hrefs(["ADMIN"])).toEqual(["/", "/orgs", "/notifications", "/applications/settings", "/admin/users", "/audit", "/account"]);
+    expect(hrefs(["LEADING_GROUP_OFFICE"])).toEqual(["/", "/orgs", "/applications/queue", "/notifications", "/fund", "/fund/pay", "/fund/requests", "/fund/reports", "/vitality", "/account"]);
+    expect(hrefs(["FINANCE_AUDITOR"])).toEqual(["/", "/orgs", "/applications/queue", "/notifications", "/fund", "/fund/reports", "/vitality", "/audit", "/account"]);
+    expect(hrefs(["ADMIN"])).toEqual(["/", "/orgs", "/notifications", "/applications/settings", "/vitality", "/admin/users", "/audit", "/account"]);
     expect(mayAttempt(actor(["CHAIRPERSON_MEETING"]), "application.fastTrack")).toBe(true);
   });
 });
