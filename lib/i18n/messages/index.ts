@@ -12,12 +12,14 @@ import zhApplications from "./zh-CN/applications.json";
 import enApplications from "./en/applications.json";
 import zhFund from "./zh-CN/fund.json";
 import enFund from "./en/fund.json";
+import zhSecurity from "./zh-CN/security.json";
+import enSecurity from "./en/security.json";
 
 type Tree = { [key: string]: string | Tree };
 
 const FILES: Record<Locale, Tree[]> = {
-  "zh-CN": [zhCommon, zhAdmin, zhApplications, zhFund],
-  en: [enCommon, enAdmin, enApplications, enFund],
+  "zh-CN": [zhCommon, zhAdmin, zhApplications, zhFund, zhSecurity],
+  en: [enCommon, enAdmin, enApplications, enFund, enSecurity],
 };
 
 /** Deep merge; a later file may add keys but never silently replace a message. */
