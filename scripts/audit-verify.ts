@@ -9,7 +9,7 @@ import { runWithAppDb } from "./lib/app-db";
 runWithAppDb(async () => {
   const { loadCheckpointKey, recordCheckpoint, verifyAgainstCheckpoints, describeReport } = await import("@/lib/audit/checkpoint");
   if (process.argv.includes("--checkpoint")) await recordCheckpoint("manual", loadCheckpointKey());
-  const report = await verifyAgainstCheckpoints(undefined, loadCheckpointKey({ create: false }));
+  const report = await verifyAgainstCheckpoints(undefined, loadCheckpointKey());
   if (report.ok) {
     console.log(`审计链完整 / audit chain intact: ${report.chain.rows} rows verified; ${report.checkpoints} checkpoint(s)` +
       (report.latest ? `, latest #${report.latest.id} at row ${report.latest.headId} (${report.latest.at.toISOString()}), ${report.unanchoredRows} row(s) after it` : ", none yet: the chain's tail is not anchored"));

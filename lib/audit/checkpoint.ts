@@ -129,7 +129,7 @@ const BATCH = 1_000;
  * the signed hash. A chain that ends before the latest checkpoint's head
  * reports `missingTail`.
  */
-export async function verifyAgainstCheckpoints(client: Tx = db(), key: CheckpointKey = loadCheckpointKey({ create: false })): Promise<AuditReport> {
+export async function verifyAgainstCheckpoints(client: Tx = db(), key: CheckpointKey = loadCheckpointKey()): Promise<AuditReport> {
   const chain = await verifyAuditChain(client);
   const problems: CheckpointProblem[] = [];
   let latest: AuditReport["latest"] = null;

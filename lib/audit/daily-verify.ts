@@ -3,15 +3,19 @@
  * checkpoints and, on any break, notify every administrator of the city
  * federation (in-app + e-mail/SMS copy) and log an error.
  */
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { createNotifications, deliver } from "@/lib/notifications/service";
 import { mutate, systemContext } from "./writer";
 import { describeReport, loadCheckpointKey, verifyAgainstCheckpoints, type AuditReport, type CheckpointKey } from "./checkpoint";
 
-/** Run the verification; notify administrators when it fails. @returns the report and who was told */
-export async function verifyAndAlert(key: CheckpointKey = loadCheckpointKey()): Promise<{ report: AuditReport; notified: number[] }> {
-  const report = await verifyAgainstCheckpoints(db(), key);
+/**
+ * Run the verification; notify administrators when it fails.
+ * @param client where the chain is read (tests pass a tampered transaction)
+ * @returns the report and who was told
+ */
+export async function verifyAndAlert(key: CheckpointKey = loadCheckpointKey(), client: Tx = db()): Promise<{ report: AuditReport; notified: number[] }> {
+  const report = await verifyAgainstCheckpoints(client, key);
   if (report.ok) return { report, notified: [] };
   const lines = describeReport(report);
   logger().error({ problems: lines }, "audit chain verification FAILED");
