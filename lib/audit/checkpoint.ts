@@ -135,6 +135,9 @@ export async function verifyAgainstCheckpoints(client: Tx = db(), key: Checkpoin
   let latest: AuditReport["latest"] = null;
   let count = 0;
   let afterId = BigInt(0);
+  // A database older than the checkpoint migration (e.g. verified before upgrading) has only the chain.
+  const [table] = await client.$queryRaw<{ name: string | null }[]>`SELECT to_regclass('"AuditCheckpoint"')::text AS name`;
+  if (!table?.name) return { ok: chain.ok, chain, checkpoints: 0, latest: null, unanchoredRows: chain.rows, problems, missingTail: null };
   for (;;) {
     const batch = await client.auditCheckpoint.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: BATCH });
     if (batch.length === 0) break;
