@@ -121,11 +121,19 @@ test.describe("administration", () => {
     await form.getByRole("button", { name: "新增用户" }).click();
     await expect(form.getByTestId("form-message")).toHaveText("用户已新增，首次登录需修改密码。");
 
+    // An administrator-created account can do nothing but change its initial password (issue 10.1).
     const newcomer = await browser.newPage();
-    await signIn(newcomer, username, "Start1234");
-    await expect(newcomer.getByTestId("home-title")).toHaveText("申请人首页");
-    await newcomer.goto("/account");
+    const signInWithTemporaryPassword = async () => {
+      await newcomer.goto("/login");
+      await newcomer.getByLabel("用户名").fill(username);
+      await newcomer.getByLabel("密码").fill("Start1234");
+      await newcomer.getByRole("button", { name: "登录" }).click();
+      await expect(newcomer).toHaveURL(/\/change-password$/);
+    };
+    await signInWithTemporaryPassword();
     await expect(newcomer.getByText("您正在使用管理员设置的临时密码，请立即修改。")).toBeVisible();
+    await newcomer.goto("/");
+    await expect(newcomer).toHaveURL(/\/change-password$/);
 
     await page.goto(`/admin/users?q=${username}`);
     const row = page.getByTestId(`user-row-${username}`);
@@ -146,7 +154,7 @@ test.describe("administration", () => {
     // Re-enabling does not revive the old session; a fresh sign-in works.
     await newcomer.goto("/");
     await expect(newcomer).toHaveURL(/\/login/);
-    await signIn(newcomer, username, "Start1234");
+    await signInWithTemporaryPassword();
     await newcomer.close();
   });
 });

@@ -65,9 +65,9 @@ test.describe("security", () => {
     await page.goto("/applications/queue");
     await expect(page).toHaveURL(/\/change-password$/);
     expect((await page.request.get("/api/fund/export")).status()).toBe(403);
-    await page.getByLabel("当前密码").fill(DEMO_PASSWORD);
-    await page.getByLabel("新密码", { exact: true }).fill("Changed2026x");
-    await page.getByLabel("确认新密码").fill("Changed2026x");
+    await page.getByRole("textbox", { name: "当前密码", exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Changed2026x");
+    await page.getByRole("textbox", { name: "确认新密码", exact: true }).fill("Changed2026x");
     await page.getByRole("button", { name: "保存" }).click();
     await expect(page.getByTestId("home-title")).toBeVisible();
     const [user] = await query<{ mustChangePassword: boolean }>(`SELECT "mustChangePassword" FROM "User" WHERE username = 'lsk.reviewer'`);
