@@ -26,6 +26,25 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_IP: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** progressive lock-out: each lock lasts LOGIN_WINDOW_MINUTES × 2^(earlier locks), at most this, minutes */
+  LOGIN_MAX_LOCK_MINUTES: z.coerce.number().int().positive().default(24 * 60),
+  /** a session ends after this many minutes without a request (ASVS 3.3.2); fractions allowed */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  /**
+   * addresses / CIDR ranges of reverse proxies whose X-Forwarded-For is believed
+   * (comma-separated, e.g. "127.0.0.1" for an nginx on the same host); unset = the socket's address only
+   */
+  TRUSTED_PROXIES: z.string().optional(),
+  /** "off" on a real installation: no demo data, no published password, no demo banner (prisma/seed.ts) */
+  PORTAL_DEMO: z.enum(["on", "off"]).default("on"),
+  /** audit checkpoint key (≥ 32 characters); else AUDIT_CHECKPOINT_KEY_FILE (lib/audit/checkpoint.ts) */
+  AUDIT_CHECKPOINT_KEY: z.string().min(32, "AUDIT_CHECKPOINT_KEY must be at least 32 characters").optional(),
+  /** file holding the checkpoint key, created (mode 0600) on first use when missing */
+  AUDIT_CHECKPOINT_KEY_FILE: z.string().default(path.join(process.cwd(), ".data", "audit-checkpoint-key")),
+  /** cron (Asia/Shanghai) of the audit checkpoint job; "off" disables it */
+  AUDIT_CHECKPOINT_CRON: z.string().default("0 * * * *"),
+  /** cron (Asia/Shanghai) of the daily audit:verify job (notifies administrators on a break); "off" disables it */
+  AUDIT_VERIFY_CRON: z.string().default("15 3 * * *"),
   /** background jobs (deadline reminders, lib/jobs): "off" disables them in this process */
   PORTAL_JOBS: z.enum(["on", "off"]).default("on"),
   /** cron (Asia/Shanghai) of the deadline-reminder sweep */

@@ -8,6 +8,8 @@ export const signOutAction = defineAction({
   schema: z.object({}),
   permission: "home.view",
   resource: () => ({ type: "system" }),
+  // Signing out is always possible, also with a temporary password.
+  allowWithTemporaryPassword: true,
   async run() {
     await signOut({ redirectTo: "/login" });
     return null;

@@ -4,15 +4,14 @@ import { cookies } from "next/headers";
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/config";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/config";
 import { definePublicAction } from "@/lib/server/action";
 
-/** Only same-site relative paths are followed after sign-in (no open redirect). */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : "/";
-}
+/** Only the portal's own paths are followed after sign-in (no open redirect, lib/auth/redirect.ts). */
+const safeNext = (next: string | undefined) => safeRedirectPath(next, "/", { exclude: ["/login"] });
 
 export const signInAction = definePublicAction({
   schema: z.object({
@@ -41,5 +40,5 @@ export const setLocaleAction = definePublicAction({
     (await cookies()).set(LOCALE_COOKIE, input.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365, httpOnly: true });
     return null;
   },
-  redirectTo: (input) => (input.back && input.back.startsWith("/") && !input.back.startsWith("//") ? input.back : "/"),
+  redirectTo: (input) => safeRedirectPath(input.back),
 });

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
+import { isDemoDatabase } from "@/lib/demo";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { LoginForm } from "./login-form";
@@ -16,6 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getActor()) redirect("/");
   const { next } = await searchParams;
   const t = await getTranslations("login");
+  const demo = await isDemoDatabase();
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm">
@@ -30,7 +32,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </CardHeader>
           <CardContent>
             <LoginForm next={typeof next === "string" ? next : undefined} />
-            <p className="mt-4 text-xs text-muted-foreground">{t("demoHint")}</p>
+            {demo ? <p className="mt-4 text-xs text-muted-foreground">{t("demoHint")}</p> : null}
           </CardContent>
         </Card>
       </div>

@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DomainError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { fileStore } from "@/lib/storage";
-import { checkEvidence, sanitizeFileName } from "./evidence";
+import { assertPassivePdf, checkEvidence, sanitizeFileName } from "./evidence";
 import { applicationResource, loadApplication, toApplicationResource } from "./resource";
 
 /** At most this many files per application (enforced under a lock on the application row, see storeEvidence). */
@@ -26,7 +26,7 @@ export type EvidencePermission = Extract<Action, "application.edit" | "applicati
  * @param file the uploaded file (its declared type and name are not trusted)
  * @returns the attachment id and its cleaned name
  * @throws ForbiddenError (gate); DomainError application.fileEmpty | application.fileTooLarge (413) | application.fileType (415) |
- *   application.fileActive (415) | application.tooManyFiles
+ *   application.fileActive (415) | application.fileUnchecked (415) | application.tooManyFiles
  */
 export async function storeEvidence(ctx: RequestContext, input: { applicationId: number; file: File; permission: EvidencePermission }) {
   const actor = ctx.actor;
@@ -34,6 +34,7 @@ export async function storeEvidence(ctx: RequestContext, input: { applicationId:
   authorize(actor, input.permission, await applicationResource(input.applicationId));
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   const type = checkEvidence(bytes, env().MAX_UPLOAD_BYTES);
+  if (type.mime === "application/pdf") await assertPassivePdf(bytes);
   const fileName = sanitizeFileName(input.file.name, type);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 

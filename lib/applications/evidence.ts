@@ -3,8 +3,12 @@
  * how their names are cleaned. Only PDF, JPEG and PNG are accepted, decided
  * by the file's MAGIC BYTES — never by the declared type or the extension —
  * and PDFs carrying active content (scripts, launch actions, embedded files)
- * are refused, so only passive document types are stored.
+ * are refused, so only passive document types are stored: first by a quick
+ * scan of the raw bytes (checkEvidence), then by parsing the PDF with pdf-lib
+ * (assertPassivePdf), which decodes name escapes (`/J#61vaScript`) and the
+ * compressed object streams a byte scan cannot see into (issue 10.16).
  */
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, ParseSpeeds, type PDFObject } from "pdf-lib";
 import { DomainError } from "@/lib/errors";
 
 export type EvidenceType = { mime: "application/pdf" | "image/jpeg" | "image/png"; extension: ".pdf" | ".jpg" | ".png" };
@@ -35,8 +39,65 @@ export function pdfHasActiveContent(bytes: Uint8Array): boolean {
   return ACTIVE_PDF_NAMES.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"));
 }
 
+/** Active-content names, compared after decoding `#xx` escapes (PDF 32000-1 §7.3.5). */
+const ACTIVE_NAMES = new Set(["JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "XFA", "ImportData", "SubmitForm", "GoToE", "FileAttachment", "Sound", "Movie"]);
+
+/** A name's value with every `#xx` escape decoded (pdf-lib decodes only upper-case hex). */
+function decodedName(name: PDFName): string {
+  return name.decodeText().replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Does `object` (a dictionary, array, stream or name, walked without following references) name active content? */
+function namesActiveContent(object: PDFObject | undefined, depth = 0): boolean {
+  if (!object || depth > 64) return false;
+  if (object instanceof PDFName) return ACTIVE_NAMES.has(decodedName(object));
+  if (object instanceof PDFStream) return namesActiveContent(object.dict, depth + 1);
+  if (object instanceof PDFArray) return object.asArray().some((item) => namesActiveContent(item, depth + 1));
+  if (object instanceof PDFDict) {
+    for (const [key, value] of object.entries()) {
+      if (ACTIVE_NAMES.has(decodedName(key)) || namesActiveContent(value, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
 /**
- * Accept an evidence file or refuse it with the reason.
+ * What a parsed PDF contains: "active" when any object — also inside compressed
+ * object streams, also behind name escapes — names active content; "unreadable"
+ * when it cannot be parsed or is encrypted (its objects cannot be checked).
+ */
+export async function inspectPdf(bytes: Uint8Array): Promise<"passive" | "active" | "unreadable"> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: false, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  } catch {
+    return "unreadable";
+  }
+  if (doc.isEncrypted) return "unreadable";
+  const context = doc.context;
+  for (const [, object] of context.enumerateIndirectObjects()) {
+    if (namesActiveContent(object)) return "active";
+  }
+  const trailer = context.trailerInfo;
+  for (const ref of [trailer.Root, trailer.Info]) {
+    if (ref && namesActiveContent(ref instanceof PDFDict ? ref : undefined)) return "active";
+  }
+  return "passive";
+}
+
+/**
+ * Refuse a PDF with active content or one that cannot be checked.
+ * @throws DomainError application.fileActive (415), application.fileUnchecked (415)
+ */
+export async function assertPassivePdf(bytes: Uint8Array): Promise<void> {
+  const verdict = await inspectPdf(bytes);
+  if (verdict === "active") throw new DomainError("application.fileActive", {}, 415);
+  if (verdict === "unreadable") throw new DomainError("application.fileUnchecked", {}, 415);
+}
+
+/**
+ * Accept an evidence file or refuse it with the reason (a PDF is then also
+ * parsed: assertPassivePdf).
  * @param maxBytes env().MAX_UPLOAD_BYTES
  * @returns the detected type
  * @throws DomainError application.fileEmpty (422), application.fileTooLarge {maxMb} (413),

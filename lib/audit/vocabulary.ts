@@ -19,6 +19,9 @@ const family = <P extends string, T extends string>(prefix: P, values: Record<st
 const FIXED_ACTIONS = [
   // sign-in, users, organisations
   "auth.signIn",
+  "auth.locked",
+  "user.unlock",
+  "audit.verifyFailed",
   "user.create",
   "user.import",
   "user.disable",

@@ -12,6 +12,7 @@ import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/authz/types";
+import { CHAIN_LOCK_KEY, insertCheckpoint } from "./checkpoint";
 import { GENESIS_HASH, auditHash, toJsonSnapshot, type AuditContent } from "./hash";
 import type { AuditAction, AuditEntityType } from "./vocabulary";
 
@@ -29,7 +30,6 @@ export type AuditEntry = {
 
 export type RecordAudit = (entry: AuditEntry) => void;
 
-const CHAIN_LOCK_KEY = 727_001; // pg_advisory_xact_lock key of the audit chain
 
 export function systemContext(requestId: string = randomUUID()): RequestContext {
   return { actor: null, requestId };
@@ -72,6 +72,11 @@ export type MutateOptions = {
   isolationLevel?: Prisma.TransactionIsolationLevel;
   /** ms; default TX_TIMEOUT_MS (10 s) */
   timeout?: number;
+  /**
+   * Anchor the chain's new head with a signed checkpoint in the same
+   * transaction (e.g. "settlement": every annual settlement, issue 10.8).
+   */
+  checkpoint?: string;
 };
 
 /**
@@ -101,6 +106,8 @@ export async function mutate<T>(
       if (entries.length === 0 && declaredUnchanged) return result;
       if (entries.length === 0) throw new Error("mutation without an audit entry");
       await writeAuditEntries(tx, ctx, entries);
+      // The chain lock is still held: the head cannot move before the checkpoint is written.
+      if (options.checkpoint) await insertCheckpoint(tx, options.checkpoint);
       return result;
     },
     { isolationLevel: options.isolationLevel, timeout: options.timeout ?? env().TX_TIMEOUT_MS, maxWait: env().TX_MAX_WAIT_MS },

@@ -1,36 +1,38 @@
 /**
- * Sign-in (next-auth v5, Credentials provider, JWT sessions).
+ * Sign-in (next-auth v5, Credentials provider, JWT cookie + server-side session row).
  *
  * - argon2id password hashes (./password.ts);
- * - failed sign-ins throttled per account and per IP, stored in PostgreSQL (./throttle.ts);
- * - the JWT carries user id, roles and organisation; its lifetime is an
- *   absolute 12 h from sign-in (not sliding): `loginAt` is fixed at sign-in and
- *   checked on every request;
+ * - attempts counted atomically before the password check, per account and per
+ *   IP, with progressive lock-out (./throttle.ts, ./sign-in.ts);
+ * - the client IP comes from the socket unless TRUSTED_PROXIES (./client-ip.ts);
+ * - the JWT carries user id, roles, organisation and the session id `sid`; the
+ *   UserSession row (./sessions.ts) enforces the 12 h absolute and the idle
+ *   timeout and is revoked at sign-out, so a copied cookie dies with it;
  * - cookies are httpOnly + SameSite=Lax, and `__Secure-` + Secure when the
- *   portal is served over https (AUTH_URL https://…).
+ *   portal is served over https (AUTH_URL https://…, README "TLS").
  */
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { mutate } from "@/lib/audit/writer";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { verifyPassword } from "./password";
-import { accountKey, clearAccount, ipKey, lockedUntil, recordSignInFailure } from "./throttle";
+import { clientIpOf } from "./client-ip";
+import { SESSION_MAX_AGE_S, revokeSession } from "./sessions";
+import { checkCredentials } from "./sign-in";
 
-/** Absolute session lifetime: 12 hours, in seconds. */
-export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+export { SESSION_MAX_AGE_S };
 
 declare module "@auth/core/jwt" {
   interface JWT {
     uid?: number;
     roles?: Role[];
     orgId?: number;
-    /** User.sessionVersion at sign-in; a later disable or password change ends the session */
+    /** User.sessionVersion at sign-in; a later disable or password reset ends the session */
     sv?: number;
     /** sign-in time, epoch seconds — never refreshed */
     loginAt?: number;
+    /** UserSession id (server-side revocation, idle timeout) */
+    sid?: string;
   }
 }
 
@@ -40,12 +42,14 @@ declare module "next-auth" {
     roles: Role[];
     orgId: number;
     sv: number;
+    sid?: string;
   }
   interface User {
     uid?: number;
     roles?: Role[];
     orgId?: number;
     sv?: number;
+    sid?: string;
   }
 }
 
@@ -66,11 +70,9 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(256),
 });
 
-/** The client address Next.js passes on (x-forwarded-for, first hop). */
+/** The client address of a request (stamped from the socket by ./client-ip.ts; never X-Forwarded-For as sent). */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim() || null;
-  return headers.get("x-real-ip");
+  return clientIpOf(headers);
 }
 
 export const authConfig = {
@@ -84,28 +86,17 @@ export const authConfig = {
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentialsError();
-        const username = parsed.data.username.toLowerCase();
-        const ip = clientIp(request.headers);
-        const keys = [accountKey(username), ...(ip ? [ipKey(ip)] : [])];
-        if (await lockedUntil(keys)) {
-          logger().warn({ username, ip }, "sign-in refused: throttled");
-          throw new ThrottledError();
-        }
-        const user = await db().user.findUnique({ where: { username } });
-        const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-        if (!ok || !user) {
-          await recordSignInFailure(username, ip);
-          logger().info({ username, ip }, "sign-in failed");
+        const outcome = await checkCredentials(parsed.data, {
+          ip: clientIp(request.headers),
+          requestId: request.headers.get("x-request-id") ?? crypto.randomUUID(),
+        });
+        if (!outcome.ok) {
+          if (outcome.reason === "throttled") throw new ThrottledError();
+          if (outcome.reason === "disabled") throw new DisabledAccountError();
           throw new InvalidCredentialsError();
         }
-        if (user.disabled) throw new DisabledAccountError();
-        await clearAccount(username);
-        const now = new Date();
-        await mutate({ actor: null, requestId: request.headers.get("x-request-id") ?? crypto.randomUUID() }, async (tx, record) => {
-          await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-          record({ action: "auth.signIn", entityType: "User", entityId: user.id, before: null, after: { username, ip, at: now } });
-        });
-        return { id: String(user.id), name: user.displayName, uid: user.id, roles: user.roles, orgId: user.organizationId, sv: user.sessionVersion };
+        const { user, sessionId } = outcome;
+        return { id: String(user.id), name: user.displayName, uid: user.id, roles: user.roles, orgId: user.organizationId, sv: user.sessionVersion, sid: sessionId };
       },
     }),
   ],
@@ -116,9 +107,10 @@ export const authConfig = {
         token.roles = user.roles;
         token.orgId = user.orgId;
         token.sv = user.sv ?? 0;
+        token.sid = user.sid;
         token.loginAt = Math.floor(Date.now() / 1000);
       }
-      // Absolute lifetime: a token older than 12 h since sign-in is dropped.
+      // Absolute lifetime: a token older than 12 h since sign-in is dropped (the session row says so too).
       if (!token.loginAt || sessionExpired(token.loginAt)) return null;
       return token;
     },
@@ -127,7 +119,15 @@ export const authConfig = {
       session.roles = token.roles ?? [];
       session.orgId = token.orgId!;
       session.sv = token.sv ?? 0;
+      session.sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Sign-out revokes the server-side session: the same cookie, copied elsewhere, stops working.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(sid);
     },
   },
   logger: {
@@ -148,4 +148,3 @@ export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
 export function sessionExpired(loginAtSeconds: number, nowMs = Date.now()): boolean {
   return nowMs / 1000 - loginAtSeconds > SESSION_MAX_AGE_S;
 }
-

@@ -14,6 +14,11 @@ export type Actor = {
   orgPath: string;
   orgType: OrgType;
   orgName: string;
+  /**
+   * The account still has an initial or administrator-set password: until it is
+   * changed, pages redirect to /change-password and actions are refused (issue 10.1).
+   */
+  mustChangePassword?: boolean;
 };
 
 /** What an action is done to. Paths are organisation materialised paths. */

@@ -15,7 +15,11 @@
  *   protective measures past their due date (art. 6–10), lib/applications/reminders.ts;
  * - notification-deliveries (every minute): e-mail/SMS copies still waiting in
  *   the outbox (lib/notifications/outbox.ts), e.g. after a crash;
- * - daily-backup (BACKUP_CRON, 02:30): `npm run backup`'s archive with retention (lib/ops/backup.ts).
+ * - daily-backup (BACKUP_CRON, 02:30): `npm run backup`'s archive with retention (lib/ops/backup.ts);
+ * - audit-checkpoint (AUDIT_CHECKPOINT_CRON, hourly): a signed checkpoint of the audit chain's head
+ *   (lib/audit/checkpoint.ts);
+ * - audit-verify (AUDIT_VERIFY_CRON, 03:15): `audit:verify`, notifying the city's administrators
+ *   on any break (lib/audit/daily-verify.ts).
  */
 import PgBoss from "pg-boss";
 import { databaseUrl, env } from "@/lib/env";
@@ -44,6 +48,22 @@ export function portalJobs(): JobDefinition[] {
       name: "daily-backup",
       cron: e.BACKUP_CRON === "off" ? null : e.BACKUP_CRON,
       run: async () => (await import("@/lib/ops/backup")).scheduledBackup(),
+    },
+    "audit-checkpoint": {
+      name: "audit-checkpoint",
+      cron: e.AUDIT_CHECKPOINT_CRON === "off" ? null : e.AUDIT_CHECKPOINT_CRON,
+      run: async () => {
+        const checkpoint = await (await import("@/lib/audit/checkpoint")).recordCheckpoint("periodic");
+        return checkpoint ? { id: checkpoint.id.toString(), headId: checkpoint.headId.toString() } : null;
+      },
+    },
+    "audit-verify": {
+      name: "audit-verify",
+      cron: e.AUDIT_VERIFY_CRON === "off" ? null : e.AUDIT_VERIFY_CRON,
+      run: async () => {
+        const { report, notified } = await (await import("@/lib/audit/daily-verify")).verifyAndAlert();
+        return { ok: report.ok, rows: report.chain.rows, checkpoints: report.checkpoints, notified: notified.length };
+      },
     },
   };
   return JOB_NAMES.map((name) => jobs[name]);

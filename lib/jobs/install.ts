@@ -12,7 +12,7 @@ import PgBoss from "pg-boss";
 
 export const JOB_SCHEMA = "pgboss";
 /** The portal's queues (lib/jobs/index.ts portalJobs defines their work and schedules). */
-export const JOB_NAMES = ["application-deadline-reminders", "notification-deliveries", "daily-backup"] as const;
+export const JOB_NAMES = ["application-deadline-reminders", "notification-deliveries", "daily-backup", "audit-checkpoint", "audit-verify"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 /** pg-boss's own queue for cron schedules (timekeeper), created by it on start when it can. */
 const CRON_QUEUE = "__pgboss__send-it";

@@ -110,7 +110,8 @@ async function settleInTx(tx: Tx, record: Parameters<Parameters<typeof mutate>[1
  *   fund.pendingRequests (409); Error when the stored balance ≠ Σ entries (a bug)
  */
 export async function settleYear(ctx: RequestContext, input: { fundId: number; year: number }, now: Date = new Date()): Promise<SettleResult> {
-  return mutate(ctx, (tx, record) => settleInTx(tx, record, ctx, input.fundId, input.year, now), { timeout: 30_000 });
+  // Every annual settlement anchors the audit chain (signed checkpoint, lib/audit/checkpoint.ts).
+  return mutate(ctx, (tx, record) => settleInTx(tx, record, ctx, input.fundId, input.year, now), { timeout: 30_000, checkpoint: "settlement" });
 }
 
 export type SettleAllResult = { settled: SettleResult[]; refused: { fundId: number; code: string; values: Record<string, string | number> }[] };

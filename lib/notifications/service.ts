@@ -20,7 +20,7 @@ import type { OutgoingMessage } from "./sender";
 import { defaultLocaleText } from "./text";
 
 /** Kinds of notification; texts under notifications.kinds.<kind> in the catalogues. */
-export type NotificationKind = "applicationQueued" | "applicationProgress" | "applicationReturned" | "applicationApproved" | "applicationRejected" | "applicationOverdue" | "measureOverdue";
+export type NotificationKind = "applicationQueued" | "applicationProgress" | "applicationReturned" | "applicationApproved" | "applicationRejected" | "applicationOverdue" | "measureOverdue" | "accountLocked" | "auditChainBroken";
 
 export type NewNotification = {
   userIds: readonly number[];

@@ -56,7 +56,15 @@ export type ActionDefinition<S extends z.ZodType, R> = {
   revalidate?: (input: z.output<S>, result: R) => string[];
   /** where to go after success */
   redirectTo?: (input: z.output<S>, result: R) => string | null;
+  /**
+   * May run while the actor's password is an initial/temporary one (issue 10.1)?
+   * Only changing the password and signing out may; everything else is refused.
+   */
+  allowWithTemporaryPassword?: boolean;
 };
+
+/** Where an account with a temporary password is sent (the only page it may use). */
+export const CHANGE_PASSWORD_PATH = "/change-password";
 
 /** Build a guarded server action (use as `export const x = defineAction({...})` in a "use server" file). */
 export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>): ServerAction<R> {
@@ -66,6 +74,7 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>
     try {
       const actor = await getActor();
       if (!actor) return { ok: false, status: 401, message: t("errors.unauthenticated") };
+      if (actor.mustChangePassword && !def.allowWithTemporaryPassword) return { ok: false, status: 403, message: t("errors.mustChangePassword") };
       const input = raw instanceof FormData ? formDataToObject(raw) : (raw ?? {});
       const parsed = parseWith(def.schema, input, (key, values) => t(`validation.${key}`, values));
       if (!parsed.ok) return { ok: false, status: 422, message: t("errors.invalidInput"), fieldErrors: parsed.fieldErrors };
@@ -138,6 +147,7 @@ export function defineRoute<P = Record<string, string>>(def: RouteDefinition<P>)
     try {
       const actor = await getActor();
       if (!actor) return text(401, t("errors.unauthenticated"));
+      if (actor.mustChangePassword) return text(403, t("errors.mustChangePassword"));
       const params = await context.params;
       const resource = await def.resource({ request, params, actor });
       authorize(actor, def.permission, resource);
@@ -161,6 +171,7 @@ export async function guardPage(
 ): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
+  if (actor.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   let target: Resource;
   try {
     target = typeof resource === "function" ? await resource(actor) : resource;
@@ -172,9 +183,13 @@ export async function guardPage(
   return actor;
 }
 
-/** Signed-in actor for pages that only need a session (home, account). */
-export async function requireActor(): Promise<Actor> {
+/**
+ * Signed-in actor for pages that only need a session (home, account). An account
+ * with a temporary password is sent to the change-password page, unless `options.allowTemporaryPassword`.
+ */
+export async function requireActor(options: { allowTemporaryPassword?: boolean } = {}): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
+  if (actor.mustChangePassword && !options.allowTemporaryPassword) redirect(CHANGE_PASSWORD_PATH);
   return actor;
 }

@@ -6,7 +6,9 @@ import type { Actor } from "@/lib/authz/types";
 import { scopeWhere } from "@/lib/authz/scope";
 import { db } from "@/lib/db";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
-import { clearAccount } from "@/lib/auth/throttle";
+import { revokeUserSessions } from "@/lib/auth/sessions";
+import { accountKey, clearAccount, lockedUntil, recordFailure, reserveAttempt } from "@/lib/auth/throttle";
+import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Resource } from "@/lib/authz/types";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -90,6 +92,7 @@ export async function setUserDisabled(ctx: RequestContext, userId: number, disab
       data: { disabled, ...(disabled ? { sessionVersion: { increment: 1 } } : {}) },
       select: PUBLIC_FIELDS,
     });
+    if (disabled) await revokeUserSessions(tx, userId);
     record({ action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: userId, before, after });
     return { id: userId };
   });
@@ -102,6 +105,7 @@ export async function resetPassword(ctx: RequestContext, userId: number, newPass
     const before = await tx.user.findUnique({ where: { id: userId }, select: PUBLIC_FIELDS });
     if (!before) throw new NotFoundError();
     const after = await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } }, select: PUBLIC_FIELDS });
+    await revokeUserSessions(tx, userId);
     record({ action: "user.resetPassword", entityType: "User", entityId: userId, before, after });
     return { id: userId, username: after.username };
   });
@@ -109,17 +113,62 @@ export async function resetPassword(ctx: RequestContext, userId: number, newPass
   return { id: result.id };
 }
 
-/** The signed-in user changes their own password. @throws DomainError user.wrongPassword */
-export async function changeOwnPassword(ctx: RequestContext, current: string, next: string) {
+/** Throttle key of the change-password form's current-password check (per user). */
+export const passwordCheckKey = (userId: number) => `pwchange:${userId}`;
+
+/**
+ * The signed-in user changes their own password. The current-password check is
+ * throttled like a sign-in (LOGIN_MAX_FAILURES_ACCOUNT per window, progressive
+ * lock-out), so a stolen session cannot be used to guess the password. Every
+ * other session of the user ends; the one making the change (`keepSessionId`) stays.
+ * @returns wasTemporary = the old password was an initial/administrator-set one
+ * @throws DomainError user.wrongPassword (422), user.passwordThrottled (429)
+ */
+export async function changeOwnPassword(ctx: RequestContext, current: string, next: string, keepSessionId: string | null = null) {
   const userId = ctx.actor!.id;
   const user = await db().user.findUnique({ where: { id: userId } });
   if (!user) throw new NotFoundError();
-  if (!(await verifyPassword(user.passwordHash, current))) throw new DomainError("user.wrongPassword");
+  const key = passwordCheckKey(userId);
+  const max = env().LOGIN_MAX_FAILURES_ACCOUNT;
+  const attempt = await reserveAttempt(key, max);
+  if (!attempt.allowed) throw new DomainError("user.passwordThrottled", { minutes: env().LOGIN_WINDOW_MINUTES }, 429);
+  if (!(await verifyPassword(user.passwordHash, current))) {
+    await recordFailure(key, max);
+    throw new DomainError("user.wrongPassword");
+  }
+  await db().loginThrottle.deleteMany({ where: { key } });
   const passwordHash = await hashPassword(next);
   return mutate(ctx, async (tx, record) => {
-    // Other sessions of this user end; this one too (the user signs in again with the new password).
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
-    record({ action: "user.changePassword", entityType: "User", entityId: userId, before: { mustChangePassword: user.mustChangePassword }, after: { mustChangePassword: false } });
-    return { id: userId };
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false } });
+    const ended = await revokeUserSessions(tx, userId, keepSessionId);
+    record({
+      action: "user.changePassword",
+      entityType: "User",
+      entityId: userId,
+      before: { mustChangePassword: user.mustChangePassword },
+      after: { mustChangePassword: false, otherSessionsEnded: ended },
+    });
+    return { id: userId, wasTemporary: user.mustChangePassword };
   });
+}
+
+/** Usernames among `usernames` whose sign-in is currently locked (throttling). */
+export async function lockedUsernames(usernames: string[]): Promise<Set<string>> {
+  const rows = await db().loginThrottle.findMany({ where: { key: { in: usernames.map(accountKey) }, lockedUntil: { gt: new Date() } }, select: { key: true } });
+  return new Set(rows.map((r) => r.key.slice("acct:".length)));
+}
+
+/**
+ * Administrator lifts a sign-in lock-out of `userId` (issue 10.2), audited.
+ * @returns whether a lock was lifted
+ */
+export async function unlockUser(ctx: RequestContext, userId: number) {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, username: true } });
+  if (!user) throw new NotFoundError();
+  const until = await lockedUntil([accountKey(user.username)]);
+  await mutate(ctx, async (tx, record) => {
+    await tx.loginThrottle.deleteMany({ where: { key: accountKey(user.username) } });
+    record({ action: "user.unlock", entityType: "User", entityId: userId, before: { lockedUntil: until }, after: { lockedUntil: null } });
+  });
+  return { id: userId, wasLocked: until !== null };
 }

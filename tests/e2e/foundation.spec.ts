@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type BrowserContext, expect, test } from "@playwright/test";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD, orgIdByName, query, signIn } from "./helpers";
 
 const HOMES: [string, string][] = [
@@ -112,8 +112,16 @@ test.describe("administration", () => {
     const username = `e2e.user${Date.now().toString(36)}`;
     // The cookies of the session that was open when the account was disabled (2/3), replayed in 3/3.
     let disabledSession: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
+    // An administrator-created account can do nothing but change its initial password (issue 10.1).
+    const signInWithTemporaryPassword = async (newcomer: Page) => {
+      await newcomer.goto("/login");
+      await newcomer.getByLabel("用户名").fill(username);
+      await newcomer.getByLabel("密码").fill("Start1234");
+      await newcomer.getByRole("button", { name: "登录" }).click();
+      await expect(newcomer).toHaveURL(/\/change-password$/);
+    };
 
-    test("users (1/3): the administrator creates a user, who signs in and is told to change the temporary password", async ({ page, browser }) => {
+    test("users (1/3): the administrator creates a user, who can do nothing but change the temporary password", async ({ page, browser }) => {
       await signIn(page, "admin");
       await page.goto("/admin/users");
       const form = page.getByRole("form", { name: "新增用户" });
@@ -127,17 +135,16 @@ test.describe("administration", () => {
       await expect(form.getByTestId("form-message")).toHaveText("用户已新增，首次登录需修改密码。");
 
       const newcomer = await browser.newPage();
-      await signIn(newcomer, username, "Start1234");
-      await expect(newcomer.getByTestId("home-title")).toHaveText("申请人首页");
-      await newcomer.goto("/account");
+      await signInWithTemporaryPassword(newcomer);
       await expect(newcomer.getByText("您正在使用管理员设置的临时密码，请立即修改。")).toBeVisible();
+      await newcomer.goto("/");
+      await expect(newcomer).toHaveURL(/\/change-password$/);
       await newcomer.close();
     });
 
     test("users (2/3): a disabled user's open session stops working and signing in is refused", async ({ page, browser }) => {
       const newcomer = await browser.newPage();
-      await signIn(newcomer, username, "Start1234");
-      await expect(newcomer.getByTestId("home-title")).toHaveText("申请人首页");
+      await signInWithTemporaryPassword(newcomer);
       disabledSession = await newcomer.context().storageState();
 
       await signIn(page, "admin");
@@ -170,7 +177,7 @@ test.describe("administration", () => {
       await stale.goto("/");
       await expect(stale).toHaveURL(/\/login/);
       // …while signing in afresh works.
-      await signIn(stale, username, "Start1234");
+      await signInWithTemporaryPassword(stale);
       await stale.context().close();
     });
   });

@@ -58,14 +58,14 @@ describe("the application's database role", () => {
     expect(await refusal(`SELECT count(*) FROM "LedgerEntry"`)).toBeNull();
     const { rows } = await app.query(`SELECT id FROM "AuditLog" ORDER BY id DESC LIMIT 1`);
     expect(rows.length).toBe(1);
-    for (const table of ["AuditLog", "LedgerEntry"]) {
+    for (const table of ["AuditLog", "LedgerEntry", "AuditCheckpoint"]) {
       expect(await refusal(`UPDATE "${table}" SET id = id WHERE id = ${rows[0].id}`)).toBe("42501");
       expect(await refusal(`DELETE FROM "${table}" WHERE id = ${rows[0].id}`)).toBe("42501");
       expect(await refusal(`TRUNCATE "${table}"`)).toBe("42501");
     }
     const has = async (table: string, privilege: string) =>
       (await app.query(`SELECT has_table_privilege(current_user, $1, $2) AS ok`, [`"${table}"`, privilege])).rows[0].ok as boolean;
-    for (const table of ["AuditLog", "LedgerEntry"]) {
+    for (const table of ["AuditLog", "LedgerEntry", "AuditCheckpoint"]) {
       expect([await has(table, "SELECT"), await has(table, "INSERT"), await has(table, "UPDATE"), await has(table, "DELETE")]).toEqual([true, true, false, false]);
     }
   });

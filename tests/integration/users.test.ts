@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { accountKey, lockedUntil, recordSignInFailure } from "@/lib/auth/throttle";
+import { accountKey, lockedUntil } from "@/lib/auth/throttle";
+import { checkCredentials } from "@/lib/auth/sign-in";
 import { verifyPassword } from "@/lib/auth/password";
 import { loadActor } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
@@ -60,7 +61,7 @@ describe("user administration", () => {
     const tree = await createTree();
     const admin = actorOf(await createUser(tree.city.id, ["ADMIN"]));
     const target = await createUser(tree.grassroots.id, ["CADRE"]);
-    for (let i = 0; i < 5; i++) await recordSignInFailure(target.username, null);
+    for (let i = 0; i < 5; i++) await checkCredentials({ username: target.username, password: "wrong" }, { ip: null, requestId: "t" });
     expect(await lockedUntil([accountKey(target.username)])).not.toBeNull();
     await resetPassword(ctxOf(admin), target.id, "Temp1234x");
     const after = await db().user.findUniqueOrThrow({ where: { id: target.id } });

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { currentSessionId } from "@/lib/auth/session";
 import { defineAction } from "@/lib/server/action";
 import { changeOwnPassword } from "@/lib/users/service";
 import { zPassword } from "@/lib/validation";
@@ -11,6 +12,10 @@ export const changePasswordAction = defineAction({
     .refine((v) => v.password === v.confirm, { message: "validation.passwordMismatch", path: ["confirm"] }),
   permission: "home.view",
   resource: () => ({ type: "system" }),
-  run: ({ input, ctx }) => changeOwnPassword(ctx, input.current, input.password),
+  // The one action an account with a temporary password may run (issue 10.1).
+  allowWithTemporaryPassword: true,
+  run: async ({ input, ctx }) => changeOwnPassword(ctx, input.current, input.password, await currentSessionId()),
   successMessage: "admin.account.changed",
+  // From the forced change-password page, on to the portal.
+  redirectTo: (_input, result) => (result.wasTemporary ? "/" : null),
 });

@@ -14,12 +14,14 @@ import zhFund from "./zh-CN/fund.json";
 import enFund from "./en/fund.json";
 import zhVitality from "./zh-CN/vitality.json";
 import enVitality from "./en/vitality.json";
+import zhSecurity from "./zh-CN/security.json";
+import enSecurity from "./en/security.json";
 
 type Tree = { [key: string]: string | Tree };
 
 const FILES: Record<Locale, Tree[]> = {
-  "zh-CN": [zhCommon, zhAdmin, zhApplications, zhFund, zhVitality],
-  en: [enCommon, enAdmin, enApplications, enFund, enVitality],
+  "zh-CN": [zhCommon, zhAdmin, zhApplications, zhFund, zhVitality, zhSecurity],
+  en: [enCommon, enAdmin, enApplications, enFund, enVitality, enSecurity],
 };
 
 /** Deep merge; a later file may add keys but never silently replace a message. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { CadrePosition, Role } from "@/lib/generated/prisma/enums";
 import { organizationResource } from "@/lib/org/service";
 import { defineAction } from "@/lib/server/action";
-import { createUser, resetPassword, setUserDisabled, userResource } from "@/lib/users/service";
+import { createUser, resetPassword, setUserDisabled, unlockUser, userResource } from "@/lib/users/service";
 import { zArray, zCheckbox, zId, zOptionalText, zPassword, zText } from "@/lib/validation";
 
 export const createUserAction = defineAction({
@@ -41,5 +41,15 @@ export const resetPasswordAction = defineAction({
   resource: (input) => userResource(input.userId),
   run: ({ input, ctx }) => resetPassword(ctx, input.userId, input.password),
   successMessage: "admin.users.passwordReset",
+  revalidate: () => ["/admin/users"],
+});
+
+/** Lift a sign-in lock-out (issue 10.2: a locked account can always be unlocked by an administrator). */
+export const unlockUserAction = defineAction({
+  schema: z.object({ userId: zId }),
+  permission: "user.manage",
+  resource: (input) => userResource(input.userId),
+  run: ({ input, ctx }) => unlockUser(ctx, input.userId),
+  successMessage: "admin.users.unlocked",
   revalidate: () => ["/admin/users"],
 });

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { listSubtree } from "@/lib/org/service";
-import { listUsers } from "@/lib/users/service";
+import { listUsers, lockedUsernames } from "@/lib/users/service";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
@@ -21,6 +21,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const q = (await searchParams).q;
   const query = typeof q === "string" ? q.slice(0, 60) : undefined;
   const [users, orgs] = await Promise.all([listUsers(actor, query), listSubtree(actor)]);
+  const locked = await lockedUsernames(users.map((u) => u.username));
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{t("nav.adminUsers")}</h1>
@@ -74,7 +75,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   </TD>
                   <TD>{u.disabled ? <Badge variant="destructive">{t("common.disabled")}</Badge> : <Badge variant="success">{t("common.enabled")}</Badge>}</TD>
                   <TD>
-                    <UserRowActions userId={u.id} username={u.username} disabled={u.disabled} isSelf={u.id === actor.id} />
+                    <UserRowActions userId={u.id} username={u.username} disabled={u.disabled} isSelf={u.id === actor.id} locked={locked.has(u.username)} />
                   </TD>
                 </TR>
               ))}

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { ActionForm, Field, SubmitButton } from "@/components/form/action-form";
 import { FormDialog, FormDialogFooter } from "@/components/form/form-dialog";
 import { Input } from "@/components/ui/input";
-import { resetPasswordAction, setUserDisabledAction } from "./actions";
+import { resetPasswordAction, setUserDisabledAction, unlockUserAction } from "./actions";
 
-export function UserRowActions({ userId, username, disabled, isSelf }: { userId: number; username: string; disabled: boolean; isSelf: boolean }) {
+export function UserRowActions({ userId, username, disabled, isSelf, locked = false }: { userId: number; username: string; disabled: boolean; isSelf: boolean; locked?: boolean }) {
   const t = useTranslations();
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -19,6 +19,14 @@ export function UserRowActions({ userId, username, disabled, isSelf }: { userId:
           </SubmitButton>
         </ActionForm>
       )}
+      {locked ? (
+        <ActionForm action={unlockUserAction} className="gap-1">
+          <input type="hidden" name="userId" value={userId} />
+          <SubmitButton size="sm" variant="outline" aria-label={`${t("admin.users.unlock")} ${username}`}>
+            {t("admin.users.unlock")}
+          </SubmitButton>
+        </ActionForm>
+      ) : null}
       <FormDialog
         triggerLabel={t("admin.users.resetPassword")}
         triggerAriaLabel={`${t("admin.users.resetPassword")} ${username}`}
