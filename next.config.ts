@@ -39,12 +39,12 @@ const nextConfig: NextConfig = {
     // forbidden() → app/forbidden.tsx with HTTP 403
     authInterrupts: true,
   },
-  // The aid requests were called "applications" in the first release (routes /applications/…): links kept in
+  // The applications were called "cases" in the first release (routes /cases/…): links kept in
   // bookmarks and in notification rows written then still land on the application.
   async redirects() {
     return [
-      { source: "/applications", destination: "/applications", permanent: true },
-      { source: "/applications/:path*", destination: "/applications/:path*", permanent: true },
+      { source: "/cases", destination: "/applications", permanent: true },
+      { source: "/cases/:path*", destination: "/applications/:path*", permanent: true },
     ];
   },
   async headers() {

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/server/action";
@@ -8,6 +9,9 @@ import { NavLinks } from "@/components/shell/nav-links";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { setLocaleAction } from "@/app/login/actions";
+import { signOutAction } from "./actions";
+import { FlashBanner } from "@/components/shell/flash-banner";
 
 export const dynamic = "force-dynamic";
 
@@ -36,8 +40,8 @@ export default async function PortalLayout({ children }: { children: React.React
             <div className="text-muted-foreground">{actor.orgName}</div>
           </div>
           <NotificationBell userId={actor.id} />
-          <LocaleSwitch back="/" />
-          <SignOutButton label={t("app.signOut")} />
+          <LocaleSwitch back="/" action={setLocaleAction} />
+          <SignOutButton label={t("app.signOut")} action={signOutAction} />
         </div>
       </header>
       <div className="mx-auto flex w-full max-w-7xl flex-1 gap-6 px-3 py-4 sm:px-6">
@@ -50,6 +54,9 @@ export default async function PortalLayout({ children }: { children: React.React
           {children}
         </main>
       </div>
+      <Suspense fallback={null}>
+        <FlashBanner closeLabel={t("app.closeMessage")} />
+      </Suspense>
       <footer className="border-t px-4 py-3 text-center text-xs text-muted-foreground print:hidden">{t("app.footer")}</footer>
     </div>
   );

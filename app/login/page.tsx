@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth/session";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { LoginForm } from "./login-form";
+import { setLocaleAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm">
         <div className="mb-4 flex justify-end">
-          <LocaleSwitch back="/login" />
+          <LocaleSwitch back="/login" action={setLocaleAction} />
         </div>
         <Card>
           <CardHeader>

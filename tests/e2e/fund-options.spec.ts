@@ -49,7 +49,7 @@ test.beforeAll(async () => {
 });
 
 async function flash(page: Page, text: string) {
-  await expect(page.getByTestId("fund-flash")).toHaveText(text);
+  await expect(page.getByTestId("flash")).toHaveText(text);
 }
 
 test.describe.serial("art. 11 options when the year is short", () => {

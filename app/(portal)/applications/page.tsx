@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { myApplications } from "@/lib/applications/queries";
 import { formatYuan } from "@/lib/money";
-import { StatusBadge } from "@/components/applications/badges";
+import { StatusBadge } from "@/app/(portal)/applications/_components/badges";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";

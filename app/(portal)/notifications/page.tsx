@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { listNotifications } from "@/lib/notifications/service";
-import { MarkAllReadButton, MarkReadButton } from "@/components/notifications/notification-controls";
+import { MarkAllReadButton, MarkReadButton } from "@/app/(portal)/notifications/_components/notification-controls";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm, Field, SubmitButton } from "@/components/form/action-form";
 import { FormDialog, FormDialogFooter } from "@/components/form/form-dialog";
 import { Input } from "@/components/ui/input";
+import { resetPasswordSchema, setUserDisabledSchema } from "@/lib/users/forms";
 import { resetPasswordAction, setUserDisabledAction } from "./actions";
 
 export function UserRowActions({ userId, username, disabled, isSelf }: { userId: number; username: string; disabled: boolean; isSelf: boolean }) {
@@ -11,7 +12,7 @@ export function UserRowActions({ userId, username, disabled, isSelf }: { userId:
   return (
     <div className="flex flex-wrap items-start gap-2">
       {isSelf ? null : (
-        <ActionForm action={setUserDisabledAction} className="gap-1">
+        <ActionForm action={setUserDisabledAction} schema={setUserDisabledSchema} className="gap-1">
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
           <SubmitButton size="sm" variant={disabled ? "outline" : "destructive"} aria-label={`${disabled ? t("admin.users.enable") : t("admin.users.disable")} ${username}`}>
@@ -26,7 +27,7 @@ export function UserRowActions({ userId, username, disabled, isSelf }: { userId:
         description={t("admin.users.resetHint")}
       >
         {() => (
-          <ActionForm action={resetPasswordAction}>
+          <ActionForm action={resetPasswordAction} schema={resetPasswordSchema}>
             <input type="hidden" name="userId" value={userId} />
             <Field name="password" label={t("admin.users.newPassword")} required hint={t("validation.passwordWeak")}>
               {(p) => <Input {...p} type="password" autoComplete="new-password" maxLength={128} />}

@@ -19,10 +19,10 @@ import { formatYuan } from "@/lib/money";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { OverdueBadge, StatusBadge } from "@/components/applications/badges";
-import { EligibilityPanel } from "@/components/applications/eligibility-panel";
-import { EvidenceUpload, MeasureForm, ReemploymentForm } from "@/components/applications/application-forms";
-import { FastTrackForm, ResubmitApplicationForm, ReviewForm, SubmitApplicationForm, WithdrawApplicationForm } from "@/components/applications/review-forms";
+import { OverdueBadge, StatusBadge } from "@/app/(portal)/applications/_components/badges";
+import { EligibilityPanel } from "@/app/(portal)/applications/_components/eligibility-panel";
+import { EvidenceUpload, MeasureForm, ReemploymentForm } from "@/app/(portal)/applications/_components/application-forms";
+import { FastTrackForm, ResubmitApplicationForm, ReviewForm, SubmitApplicationForm, WithdrawApplicationForm } from "@/app/(portal)/applications/_components/review-forms";
 import { idParamOrNotFound } from "@/lib/server/params";
 import {
   AmountExplanation,
@@ -32,7 +32,7 @@ import {
   MeasureList,
   PayableTable,
   ReviewHistory,
-} from "@/components/applications/application-sections";
+} from "@/app/(portal)/applications/_components/application-sections";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("applications");

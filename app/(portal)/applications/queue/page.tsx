@@ -6,7 +6,7 @@ import { parseQueueParams, queueHref } from "@/lib/applications/queue-params";
 import { STAGES } from "@/lib/applications/workflow";
 import { AidArticle, ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { formatYuan } from "@/lib/money";
-import { OverdueBadge, StatusBadge } from "@/components/applications/badges";
+import { OverdueBadge, StatusBadge } from "@/app/(portal)/applications/_components/badges";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/input";

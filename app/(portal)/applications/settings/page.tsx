@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { listDeadlines, listMinimumWages } from "@/lib/applications/settings";
 import { formatYuan } from "@/lib/money";
-import { DeadlinesForm, MinimumWageForm } from "@/components/applications/settings-forms";
+import { DeadlinesForm, MinimumWageForm } from "@/app/(portal)/applications/_components/settings-forms";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 

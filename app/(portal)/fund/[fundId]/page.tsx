@@ -22,11 +22,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { YearField } from "@/components/fund/year-field";
-import { BalanceSheetTable } from "@/components/fund/balance-sheet";
-import { EntriesTable } from "@/components/fund/entries-table";
-import { FlashArea } from "@/components/fund/flash";
-import { OpenYearForm, ReopenForm, SettleForm } from "@/components/fund/forms";
+import { YearField } from "@/app/(portal)/fund/_components/year-field";
+import { BalanceSheetTable } from "@/app/(portal)/fund/_components/balance-sheet";
+import { EntriesTable } from "@/app/(portal)/fund/_components/entries-table";
+import { OpenYearForm, ReopenForm, SettleForm } from "@/app/(portal)/fund/_components/forms";
 import { PrintButton } from "@/components/ui/print-button";
 
 export async function generateMetadata() {
@@ -63,7 +62,7 @@ export default async function FundYearPage({ params, searchParams }: { params: P
   const title = `${fund.organization.name} · ${t("yearValue", { year })}`;
 
   return (
-    <FlashArea>
+    <>
       <div className="flex flex-col gap-6">
         <div>
           <Link href={`/fund?year=${year}&fund=${fundId}`} className="text-sm text-primary print:hidden">
@@ -201,6 +200,6 @@ export default async function FundYearPage({ params, searchParams }: { params: P
           </>
         ) : null}
       </div>
-    </FlashArea>
+    </>
   );
 }

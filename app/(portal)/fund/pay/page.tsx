@@ -15,9 +15,8 @@ import { formatYuan, yuan } from "@/lib/money";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { FlashArea } from "@/components/fund/flash";
 import { Pager } from "@/components/ui/pager";
-import { PayForm } from "@/components/fund/forms";
+import { PayForm } from "@/app/(portal)/fund/_components/forms";
 
 export async function generateMetadata() {
   const t = await getTranslations("fund");
@@ -42,7 +41,7 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
   const yearOfFund = (fundId: number, y: number) => years.find((r) => r.fundId === fundId && r.year === y);
 
   return (
-    <FlashArea>
+    <>
       <div className="flex flex-col gap-6">
         <div>
           <h1 className="text-2xl font-bold">{t("pay.title")}</h1>
@@ -171,6 +170,6 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
           </div>
         ) : null}
       </div>
-    </FlashArea>
+    </>
   );
 }

@@ -14,9 +14,8 @@ import { todayInChina, yearOf } from "@/lib/dates";
 import { formatYuan, zYuan } from "@/lib/money";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { FlashArea } from "@/components/fund/flash";
 import { Pager } from "@/components/ui/pager";
-import { DecideForm, RequestForm } from "@/components/fund/forms";
+import { DecideForm, RequestForm } from "@/app/(portal)/fund/_components/forms";
 
 export async function generateMetadata() {
   const t = await getTranslations("fund");
@@ -38,7 +37,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const preset = parseIdParam(sp.fund);
 
   return (
-    <FlashArea>
+    <>
       <div className="flex flex-col gap-6">
         <div>
           <h1 className="text-2xl font-bold">{t("requests.title")}</h1>
@@ -107,6 +106,6 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           <Pager page={requestPage.page} pages={requestPage.pages} total={requestPage.total} href={(n) => `/fund/requests?year=${year}&page=${n}`} label={t("requests.listTitle")} testId="requests-pager" />
         </section>
       </div>
-    </FlashArea>
+    </>
   );
 }

@@ -13,7 +13,7 @@ import { todayInChina, yearOf } from "@/lib/dates";
 import { formatYuan } from "@/lib/money";
 import { Button } from "@/components/ui/button";
 import { PrintButton } from "@/components/ui/print-button";
-import { ArticleTable, DistrictTable, FundSheetsTable } from "@/components/fund/report-tables";
+import { ArticleTable, DistrictTable, FundSheetsTable } from "@/app/(portal)/fund/_components/report-tables";
 
 export async function generateMetadata() {
   const t = await getTranslations("fund");

@@ -8,7 +8,7 @@ import { accountFor } from "@/lib/applications/bank-account";
 import { applicationResource, toApplicationResource } from "@/lib/applications/resource";
 import type { ApplicationStage } from "@/lib/generated/prisma/enums";
 import { formatYuan } from "@/lib/money";
-import { Sheet } from "@/components/applications/print";
+import { Sheet } from "@/app/(portal)/applications/_components/print";
 import { PrintButton } from "@/components/ui/print-button";
 import { idParamOrNotFound } from "@/lib/server/params";
 

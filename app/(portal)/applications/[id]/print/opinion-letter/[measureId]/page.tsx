@@ -5,7 +5,7 @@ import { guardPage } from "@/lib/server/action";
 import { readMeasureDetails } from "@/lib/applications/measures";
 import { applicationResource } from "@/lib/applications/resource";
 import { db } from "@/lib/db";
-import { Sheet } from "@/components/applications/print";
+import { Sheet } from "@/app/(portal)/applications/_components/print";
 import { PrintButton } from "@/components/ui/print-button";
 import { idParamOrNotFound } from "@/lib/server/params";
 

@@ -7,10 +7,18 @@
  */
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { ActionForm, Field, SubmitButton, useActionFormState } from "@/components/form/action-form";
+import { ActionForm, ChoiceGroup, Field, SubmitButton } from "@/components/form/action-form";
 import { Input, Textarea } from "@/components/ui/input";
 import type { AidArticle, ApplicationStage } from "@/lib/generated/prisma/enums";
 import { fastTrackAction, resubmitApplicationAction, reviewApplicationAction, submitApplicationAction, withdrawApplicationAction } from "@/app/(portal)/applications/actions";
+import {
+  fastTrackSchema,
+  resubmitApplicationSchema,
+  reviewApplicationSchema,
+  submitApplicationSchema,
+  withdrawApplicationSchema,
+  type ReviewDecision,
+} from "@/lib/applications/review-form";
 
 type ApplicationRef = { applicationId: number; version: number };
 
@@ -26,7 +34,7 @@ function Hidden({ applicationId, version }: ApplicationRef) {
 export function SubmitApplicationForm({ applicationId, version, disabled }: ApplicationRef & { disabled: boolean }) {
   const t = useTranslations("applications");
   return (
-    <ActionForm action={submitApplicationAction} aria-label={t("actions.submit")}>
+    <ActionForm action={submitApplicationAction} schema={submitApplicationSchema} aria-label={t("actions.submit")}>
       <Hidden applicationId={applicationId} version={version} />
       <p className="text-sm text-muted-foreground">{t("actions.submitHint")}</p>
       <div>
@@ -39,7 +47,7 @@ export function SubmitApplicationForm({ applicationId, version, disabled }: Appl
 export function ResubmitApplicationForm({ applicationId, version }: ApplicationRef) {
   const t = useTranslations("applications");
   return (
-    <ActionForm action={resubmitApplicationAction} aria-label={t("actions.resubmit")}>
+    <ActionForm action={resubmitApplicationAction} schema={resubmitApplicationSchema} aria-label={t("actions.resubmit")}>
       <Hidden applicationId={applicationId} version={version} />
       <Field name="note" label={t("actions.resubmitNote")}>
         {(p) => <Textarea {...p} maxLength={2000} rows={2} />}
@@ -56,7 +64,7 @@ export function WithdrawApplicationForm({ applicationId, version }: ApplicationR
   return (
     <details className="rounded-md border p-3">
       <summary className="cursor-pointer text-sm font-medium">{t("actions.withdraw")}</summary>
-      <ActionForm action={withdrawApplicationAction} className="mt-3" aria-label={t("actions.withdraw")}>
+      <ActionForm action={withdrawApplicationAction} schema={withdrawApplicationSchema} className="mt-3" aria-label={t("actions.withdraw")}>
         <Hidden applicationId={applicationId} version={version} />
         <Field name="reason" label={t("actions.withdrawReason")} required>
           {(p) => <Textarea {...p} maxLength={2000} rows={2} />}
@@ -83,24 +91,23 @@ function QuantityField({ article, label, defaultValue, maxMonths, idPrefix }: { 
   );
 }
 
-type Decision = "FORWARD" | "RETURN" | "REJECT" | "APPROVE";
+type Decision = ReviewDecision;
 
 function DecisionChoice({ options, value, onChange }: { options: Decision[]; value: Decision; onChange: (d: Decision) => void }) {
   const t = useTranslations("applications");
-  const error = useActionFormState()?.fieldErrors?.decision;
   return (
-    <fieldset>
-      <legend className="mb-1.5 text-sm font-medium">{t("review.decision")}</legend>
-      <div className="flex flex-wrap gap-2">
-        {options.map((d) => (
-          <label key={d} className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
-            <input type="radio" name="decision" value={d} checked={value === d} onChange={() => onChange(d)} className="size-4" />
-            {t(`review.decisions.${d}`)}
-          </label>
-        ))}
-      </div>
-      {error ? <p className="mt-1 text-xs font-medium text-destructive">{error}</p> : null}
-    </fieldset>
+    <ChoiceGroup name="decision" legend={t("review.decision")}>
+      {(p) => (
+        <div className="flex flex-wrap gap-2">
+          {options.map((d) => (
+            <label key={d} className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
+              <input type="radio" {...p} value={d} checked={value === d} onChange={() => onChange(d)} className="size-4" />
+              {t(`review.decisions.${d}`)}
+            </label>
+          ))}
+        </div>
+      )}
+    </ChoiceGroup>
   );
 }
 
@@ -120,7 +127,7 @@ export function ReviewForm({
   const t = useTranslations("applications");
   const [decision, setDecision] = useState<Decision>(options[0]!);
   return (
-    <ActionForm action={reviewApplicationAction} aria-label={t(`review.title.${stage}`)}>
+    <ActionForm action={reviewApplicationAction} schema={reviewApplicationSchema} aria-label={t(`review.title.${stage}`)}>
       <Hidden applicationId={applicationId} version={version} />
       <input type="hidden" name="stage" value={stage} />
       <p className="text-sm text-muted-foreground">{t(`review.basis.${stage}`)}</p>
@@ -151,7 +158,7 @@ export function ReviewForm({
 export function FastTrackForm({ applicationId, version, stage, article, proposed, maxMonths }: ApplicationRef & { stage: ApplicationStage; article: AidArticle; proposed?: string; maxMonths: number }) {
   const t = useTranslations("applications");
   return (
-    <ActionForm action={fastTrackAction} aria-label={t("fastTrack.title")}>
+    <ActionForm action={fastTrackAction} schema={fastTrackSchema} aria-label={t("fastTrack.title")}>
       <Hidden applicationId={applicationId} version={version} />
       <input type="hidden" name="stage" value={stage} />
       <p className="text-sm text-muted-foreground">{t("fastTrack.basis")}</p>
