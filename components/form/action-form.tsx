@@ -20,6 +20,7 @@ import {
   createContext,
   startTransition,
   useActionState,
+  useCallback,
   useContext,
   useEffect,
   useId,
@@ -42,11 +43,16 @@ import { Button, type ButtonProps } from "@/components/ui/button";
 import { Label } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 
+/** Asks before the submit goes out (ConfirmSubmit): gets the data and a function that sends it. */
+export type ConfirmGate = (data: FormData, proceed: () => void) => void;
+
 type FormContextValue = {
   state: ActionState<unknown> | undefined;
   pending: boolean;
   uid: string;
   methods: UseFormReturn;
+  /** install (or remove, null) the confirmation asked before a valid submit */
+  setConfirmGate: (gate: ConfirmGate | null) => void;
 };
 
 const FormContext = createContext<FormContextValue | null>(null);
@@ -59,7 +65,7 @@ function useFormContextValue(): FormContextValue {
 
 const noSubscription = () => () => undefined;
 /** false while rendering on the server and hydrating, true afterwards. */
-function useHydrated() {
+export function useHydrated() {
   return useSyncExternalStore(noSubscription, () => true, () => false);
 }
 
@@ -69,6 +75,15 @@ export function useActionFormState() {
 }
 
 /** The element id of field `name` in this form instance (unique per page). */
+/** Install a confirmation asked after client validation and before the action runs. */
+export function useConfirmGate(gate: ConfirmGate | null) {
+  const { setConfirmGate } = useFormContextValue();
+  useEffect(() => {
+    setConfirmGate(gate);
+    return () => setConfirmGate(null);
+  }, [gate, setConfirmGate]);
+}
+
 export function useFieldId(name: string, id?: string) {
   const { uid } = useFormContextValue();
   return `${uid}${id ?? name}`;
@@ -175,6 +190,10 @@ export function ActionForm<D>({ action, schema, children, className, resetOnSucc
   const [clientSummary, setClientSummary] = useState<string | undefined>();
   /** a submit is on its way; a success that redirects with a flash reports back through FLASH_EVENT */
   const awaitingFlash = useRef(false);
+  const confirmGate = useRef<ConfirmGate | null>(null);
+  const setConfirmGate = useCallback((gate: ConfirmGate | null) => {
+    confirmGate.current = gate;
+  }, []);
 
   const succeeded = useEffectEvent((result: ActionState<D>) => {
     if (resetOnSuccess) {
@@ -233,11 +252,13 @@ export function ActionForm<D>({ action, schema, children, className, resetOnSucc
         event.preventDefault();
         const form = event.currentTarget;
         const data = new FormData(form, (event.nativeEvent as SubmitEvent).submitter);
-        const submit = () => {
+        const send = () => {
           setClientSummary(undefined);
           awaitingFlash.current = true;
           startTransition(() => formAction(data));
         };
+        // Money moves or a step is final: ask first (the dialog sends on "确认").
+        const submit = () => (confirmGate.current ? confirmGate.current(data, send) : send());
         if (!resolver) return submit();
         void methods.handleSubmit(submit, (errors) => {
           setClientSummary(te("invalidInput"));
@@ -245,7 +266,7 @@ export function ActionForm<D>({ action, schema, children, className, resetOnSucc
         })(event);
       }}
     >
-      <FormContext value={{ state, pending, uid, methods: methods as unknown as UseFormReturn }}>
+      <FormContext value={{ state, pending, uid, methods: methods as unknown as UseFormReturn, setConfirmGate }}>
         {summary || formLevel.length ? (
           <div ref={summaryRef} tabIndex={-1} className="scroll-my-24 outline-none">
             <Alert tone={summaryTone} data-testid="form-message">

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { ApplicationStage } from "@/lib/generated/prisma/enums";
 import { zOptionalYuan } from "@/lib/money";
-import { zDate, zId, zOptionalDate, zOptionalInt, zOptionalText, zText } from "@/lib/validation";
+import { zConfirmed, zDate, zId, zOptionalDate, zOptionalInt, zOptionalText, zText } from "@/lib/validation";
 import { zVersion } from "./application-form";
 
 /** The application and the version the person saw (optimistic concurrency). */
@@ -42,6 +42,7 @@ export const reviewApplicationSchema = z
     verificationFindings: zOptionalText(4000),
     verifiedOn: zOptionalDate,
     ...quantity,
+    confirmed: z.string().optional(),
   })
   .superRefine((v, ctx) => {
     // 18.2: the district records what it verified and when, before reporting on.
@@ -49,10 +50,13 @@ export const reviewApplicationSchema = z
       if (!v.verificationFindings) ctx.addIssue({ code: "custom", path: ["verificationFindings"], message: "validation.required" });
       if (!v.verifiedOn) ctx.addIssue({ code: "custom", path: ["verifiedOn"], message: "validation.required" });
     }
+    // Approving and rejecting are final: confirmed first (issue 11.5).
+    if ((v.decision === "APPROVE" || v.decision === "REJECT") && v.confirmed !== "yes")
+      ctx.addIssue({ code: "custom", path: ["confirmed"], message: "validation.confirmRequired" });
   });
 
 /** 18.3 特殊情况可直接由各级主席办公会议审定批准. */
-export const fastTrackSchema = z.object({ ...applicationRef, stage: z.enum(ApplicationStage), opinion: zText(4000), ...quantity });
+export const fastTrackSchema = z.object({ ...applicationRef, stage: z.enum(ApplicationStage), opinion: zText(4000), ...quantity, confirmed: zConfirmed });
 
 /** Close a protective measure (art. 6–10) with its outcome. */
 export const closeMeasureSchema = z.object({ measureId: zId, version: zVersion, status: z.enum(["DONE", "CANCELLED"]), completedOn: zDate, outcome: zText(2000) });

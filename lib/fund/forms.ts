@@ -2,11 +2,12 @@
  * The zod schemas of the rights protection fund's forms (第十一条至第十四条):
  * parsed by the server actions (app/(portal)/fund/actions.ts) and, with the same
  * schema, validated in the browser by react-hook-form (components/form).
+ * Steps that move money or are final carry `confirmed` (components/form/confirm-submit.tsx).
  */
 import { z } from "zod";
 import { PAYMENT_METHODS } from "@/lib/ledger/methods";
 import { zYuan } from "@/lib/money";
-import { zDate, zId, zOptionalDate, zOptionalText, zText } from "@/lib/validation";
+import { zConfirmed, zDate, zId, zOptionalDate, zOptionalText, zText } from "@/lib/validation";
 import { zFundYear } from "./params";
 
 /** A ledger entry id (bigint as decimal digits). */
@@ -26,6 +27,7 @@ export const paySchema = z.object({
   paidOn: zDate,
   method: z.enum(PAYMENT_METHODS),
   reference: zOptionalText(100),
+  confirmed: zConfirmed,
 });
 
 /** Request a top-up appropriation or a subsidy from the upper union (第十一条); amount in yuan. */
@@ -43,13 +45,14 @@ export const decideRequestSchema = z.object({
   decision: z.enum(["approve", "reject"]),
   note: zText(2000),
   postedOn: zOptionalDate,
+  confirmed: zConfirmed,
 });
 
 /** Settle a fund-year (第十四条). */
-export const settleSchema = z.object({ fundId: zId, year: zFundYear });
+export const settleSchema = z.object({ fundId: zId, year: zFundYear, confirmed: zConfirmed });
 
 /** Reopen a settled year, with the reason (audited). */
-export const reopenSchema = z.object({ fundId: zId, year: zFundYear, reason: zText(400) });
+export const reopenSchema = z.object({ fundId: zId, year: zFundYear, reason: zText(400), confirmed: zConfirmed });
 
 /** Reverse one entry (corrections by reversal, never by edit). */
 export const reverseSchema = z.object({ entryId: zEntryId, reason: zText(300) });

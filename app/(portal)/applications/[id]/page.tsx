@@ -164,14 +164,14 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             {may.edit && app.status === "DRAFT" ? <SubmitApplicationForm applicationId={app.id} version={app.version} disabled={!applicant?.eligibility.eligible} /> : null}
             {may.edit && app.status === "RETURNED" ? <ResubmitApplicationForm applicationId={app.id} version={app.version} /> : null}
             {may.review && app.stage ? (
-              <ReviewForm applicationId={app.id} version={app.version} stage={app.stage} article={app.article} options={reviewCommandsAt(app.stage)} proposed={proposed} maxMonths={maxMonths} />
+              <ReviewForm applicationId={app.id} version={app.version} stage={app.stage} article={app.article} options={reviewCommandsAt(app.stage)} proposed={proposed} maxMonths={maxMonths} subject={{ number: app.number, applicant: app.applicant.displayName }} />
             ) : null}
             {may.fastTrack && app.stage ? (
               <section aria-labelledby="fast-track-title" className="rounded-md border p-4">
                 <h3 id="fast-track-title" className="mb-2 font-semibold">
                   {t("applications.fastTrack.title")}
                 </h3>
-                <FastTrackForm applicationId={app.id} version={app.version} stage={app.stage} article={app.article} proposed={proposed} maxMonths={maxMonths} />
+                <FastTrackForm applicationId={app.id} version={app.version} stage={app.stage} article={app.article} proposed={proposed} maxMonths={maxMonths} subject={{ number: app.number, applicant: app.applicant.displayName }} />
               </section>
             ) : null}
             {may.edit || may.review ? (

@@ -9,6 +9,9 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm, ChoiceGroup, Field, SubmitButton } from "@/components/form/action-form";
 import { Input, Textarea } from "@/components/ui/input";
+import { ConfirmSubmit, type ConfirmLine } from "@/components/form/confirm-submit";
+import { amountInCapitals } from "@/lib/money-capitals";
+import { formatYuan, zYuan } from "@/lib/money";
 import type { AidArticle, ApplicationStage } from "@/lib/generated/prisma/enums";
 import { fastTrackAction, resubmitApplicationAction, reviewApplicationAction, submitApplicationAction, withdrawApplicationAction } from "@/app/(portal)/applications/actions";
 import {
@@ -93,6 +96,35 @@ function QuantityField({ article, label, defaultValue, maxMonths, idPrefix }: { 
 
 type Decision = ReviewDecision;
 
+/** Who the decision is about, for the confirmation (number, applicant). */
+type Subject = { number: string; applicant: string };
+
+/**
+ * What an approval or a rejection decides: the application, the payee, and the
+ * amount in figures and capitals (art. 15/16) or the months (art. 17), as typed.
+ */
+function useDecisionLines(subject: Subject, article: AidArticle, decision: "APPROVE" | "REJECT") {
+  const tc = useTranslations("confirm");
+  return (data: FormData | null): ConfirmLine[] => {
+    const lines: ConfirmLine[] = [
+      { label: tc("application"), value: subject.number },
+      { label: tc("payee"), value: subject.applicant, testId: "confirm-payee" },
+    ];
+    if (decision === "REJECT") return [...lines, { label: tc("decision"), value: tc("reject") }];
+    if (article === "ART17") {
+      const months = String(data?.get("months") ?? "").trim();
+      return months ? [...lines, { label: tc("months"), value: tc("monthsValue", { months }) }] : lines;
+    }
+    const parsed = zYuan.safeParse(data?.get("amount"));
+    if (!parsed.success) return lines;
+    return [
+      ...lines,
+      { label: tc("amount"), value: tc("yuan", { amount: formatYuan(parsed.data) }), testId: "confirm-amount" },
+      { label: tc("capitals"), value: amountInCapitals(parsed.data), testId: "confirm-capitals" },
+    ];
+  };
+}
+
 function DecisionChoice({ options, value, onChange }: { options: Decision[]; value: Decision; onChange: (d: Decision) => void }) {
   const t = useTranslations("applications");
   return (
@@ -123,9 +155,14 @@ export function ReviewForm({
   options,
   proposed,
   maxMonths,
-}: ApplicationRef & { stage: ApplicationStage; article: AidArticle; options: Decision[]; proposed?: string; maxMonths: number }) {
+  subject,
+}: ApplicationRef & { stage: ApplicationStage; article: AidArticle; options: Decision[]; proposed?: string; maxMonths: number; subject: Subject }) {
   const t = useTranslations("applications");
+  const tc = useTranslations("confirm");
   const [decision, setDecision] = useState<Decision>(options[0]!);
+  const final = decision === "APPROVE" || decision === "REJECT";
+  const approveLines = useDecisionLines(subject, article, "APPROVE");
+  const rejectLines = useDecisionLines(subject, article, "REJECT");
   return (
     <ActionForm action={reviewApplicationAction} schema={reviewApplicationSchema} aria-label={t(`review.title.${stage}`)}>
       <Hidden applicationId={applicationId} version={version} />
@@ -147,16 +184,39 @@ export function ReviewForm({
       <Field name="opinion" label={decision === "RETURN" || decision === "REJECT" ? t("review.reasons") : t(`review.opinion.${stage}`)} required>
         {(p) => <Textarea {...p} maxLength={4000} rows={4} />}
       </Field>
-      <div>
-        <SubmitButton variant={decision === "REJECT" ? "destructive" : "default"}>{t(`review.submit.${decision}`)}</SubmitButton>
-      </div>
+      {final || options.some((o) => o === "APPROVE" || o === "REJECT") ? (
+        // Approving and rejecting are final: confirmed first (without JavaScript: a checkbox the schema requires for them).
+        <ConfirmSubmit
+          label={t(`review.submit.${decision}`)}
+          needed={final}
+          variant={decision === "REJECT" ? "destructive" : "default"}
+          title={decision === "REJECT" ? tc("rejectTitle") : tc("approveTitle")}
+          confirmLabel={decision === "REJECT" ? tc("rejectConfirm") : tc("approveConfirm")}
+          lines={decision === "REJECT" ? rejectLines : approveLines}
+          consequence={decision === "REJECT" ? tc("rejectConsequence") : tc("approveConsequence")}
+        />
+      ) : (
+        <div>
+          <SubmitButton>{t(`review.submit.${decision}`)}</SubmitButton>
+        </div>
+      )}
     </ActionForm>
   );
 }
 
 /** 18.3 特殊情况可直接由各级主席办公会议审定批准. */
-export function FastTrackForm({ applicationId, version, stage, article, proposed, maxMonths }: ApplicationRef & { stage: ApplicationStage; article: AidArticle; proposed?: string; maxMonths: number }) {
+export function FastTrackForm({
+  applicationId,
+  version,
+  stage,
+  article,
+  proposed,
+  maxMonths,
+  subject,
+}: ApplicationRef & { stage: ApplicationStage; article: AidArticle; proposed?: string; maxMonths: number; subject: Subject }) {
   const t = useTranslations("applications");
+  const tc = useTranslations("confirm");
+  const lines = useDecisionLines(subject, article, "APPROVE");
   return (
     <ActionForm action={fastTrackAction} schema={fastTrackSchema} aria-label={t("fastTrack.title")}>
       <Hidden applicationId={applicationId} version={version} />
@@ -166,9 +226,7 @@ export function FastTrackForm({ applicationId, version, stage, article, proposed
       <Field name="opinion" id="fast-track-opinion" label={t("fastTrack.opinion")} hint={t("fastTrack.opinionHint")} required>
         {(p) => <Textarea {...p} maxLength={4000} rows={3} />}
       </Field>
-      <div>
-        <SubmitButton>{t("fastTrack.submit")}</SubmitButton>
-      </div>
+      <ConfirmSubmit label={t("fastTrack.submit")} title={tc("approveTitle")} confirmLabel={tc("approveConfirm")} lines={lines} consequence={tc("approveConsequence")} />
     </ActionForm>
   );
 }

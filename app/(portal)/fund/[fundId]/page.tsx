@@ -160,7 +160,7 @@ export default async function FundYearPage({ params, searchParams }: { params: P
                         })}
                       </Alert>
                       <p className="text-sm text-muted-foreground">{t("settlement.reopenHint", { year, next: year + 1 })}</p>
-                      <ReopenForm fundId={fundId} year={year} />
+                      <ReopenForm fundId={fundId} year={year} fundName={fund.name} />
                     </>
                   ) : (
                     <>
@@ -176,7 +176,7 @@ export default async function FundYearPage({ params, searchParams }: { params: P
                       ) : (
                         <p className="text-sm">{t("settlement.ready", { year })}</p>
                       )}
-                      <SettleForm fundId={fundId} year={year} disabled={blockers.length > 0} />
+                      <SettleForm fundId={fundId} year={year} disabled={blockers.length > 0} fundName={fund.name} />
                     </>
                   )}
                 </CardContent>

@@ -12,6 +12,9 @@ import { FIRST_FUND_YEAR } from "@/lib/fund/kind";
 import { MAX_FUND_YEAR } from "@/lib/ledger/rules/years";
 import { ActionForm, ChoiceGroup, Field, SubmitButton } from "@/components/form/action-form";
 import { FormDialog, FormDialogFooter } from "@/components/form/form-dialog";
+import { ConfirmSubmit, type ConfirmLine } from "@/components/form/confirm-submit";
+import { amountInCapitals } from "@/lib/money-capitals";
+import { formatYuan } from "@/lib/money";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import type { z } from "zod";
 import type { ServerAction } from "@/lib/server/action";
@@ -27,6 +30,7 @@ function FundYearForm<D>({
   label,
   submit,
   children,
+  footer,
 }: {
   action: ServerAction<D>;
   schema: z.ZodType;
@@ -35,15 +39,19 @@ function FundYearForm<D>({
   label: string;
   submit: React.ComponentProps<typeof SubmitButton>;
   children?: React.ReactNode;
+  /** replaces the plain submit button (a confirmation) */
+  footer?: React.ReactNode;
 }) {
   return (
     <ActionForm action={action} schema={schema} aria-label={label}>
       <input type="hidden" name="fundId" value={fundId} />
       <input type="hidden" name="year" value={year} />
       {children}
-      <div>
-        <SubmitButton {...submit}>{label}</SubmitButton>
-      </div>
+      {footer ?? (
+        <div>
+          <SubmitButton {...submit}>{label}</SubmitButton>
+        </div>
+      )}
     </ActionForm>
   );
 }
@@ -55,11 +63,39 @@ export function OpenYearForm({ fundId, year }: { fundId: number; year: number })
 }
 
 /** Pay one payable (第十五至十七条); the hidden version makes a replay idempotent. */
-export function PayForm({ payableId, version, today, label }: { payableId: number; version: number; today: string; label: string }) {
+export function PayForm({
+  payableId,
+  version,
+  today,
+  label,
+  amount,
+  payee,
+  fundName,
+  applicationNumber,
+}: {
+  payableId: number;
+  version: number;
+  today: string;
+  label: string;
+  /** the payable's amount in yuan ("2400.00") */
+  amount: string;
+  payee: string;
+  fundName: string;
+  applicationNumber: string;
+}) {
   const t = useTranslations("fund.pay");
   const tf = useTranslations("fund");
+  const tc = useTranslations("confirm");
+  const lines = (data: FormData | null): ConfirmLine[] => [
+    { label: tc("application"), value: applicationNumber },
+    { label: tc("amount"), value: tc("yuan", { amount: formatYuan(amount) }), testId: "confirm-amount" },
+    { label: tc("capitals"), value: amountInCapitals(amount), testId: "confirm-capitals" },
+    { label: tc("payee"), value: payee, testId: "confirm-payee" },
+    { label: tc("fund"), value: fundName, testId: "confirm-fund" },
+    { label: tc("paidOn"), value: String(data?.get("paidOn") ?? today) },
+  ];
   return (
-    <ActionForm action={payAction} schema={paySchema} className="grid gap-3 sm:grid-cols-[10rem_9rem_1fr_auto] sm:items-end" aria-label={label}>
+    <ActionForm action={payAction} schema={paySchema} className="grid gap-3 sm:grid-cols-[10rem_9rem_1fr] sm:items-start" aria-label={label}>
       <input type="hidden" name="payableId" value={payableId} />
       <input type="hidden" name="payableVersion" value={version} />
       <Field name="paidOn" label={t("paidOn")} required>
@@ -79,8 +115,8 @@ export function PayForm({ payableId, version, today, label }: { payableId: numbe
       <Field name="reference" label={t("reference")} hint={t("referenceHint")}>
         {(p) => <Input {...p} maxLength={100} autoComplete="off" />}
       </Field>
-      <div className="sm:pb-5">
-        <SubmitButton pendingText={t("submitting")}>{t("submit")}</SubmitButton>
+      <div className="sm:col-span-4">
+        <ConfirmSubmit label={t("submit")} title={tc("payTitle")} confirmLabel={tc("payConfirm")} lines={lines} consequence={tc("payConsequence")} pendingText={t("submitting")} />
       </div>
     </ActionForm>
   );
@@ -135,8 +171,15 @@ export function RequestForm({
 }
 
 /** Approve (post) or reject a pending request. */
-export function DecideForm({ requestId }: { requestId: number }) {
+export function DecideForm({ requestId, amount, fundName }: { requestId: number; amount: string; fundName: string }) {
   const t = useTranslations("fund.requests");
+  const tc = useTranslations("confirm");
+  const lines = (data: FormData | null): ConfirmLine[] => [
+    ...(data ? [{ label: tc("decision"), value: data.get("decision") === "approve" ? tc("approve") : tc("reject") }] : []),
+    { label: tc("amount"), value: tc("yuan", { amount: formatYuan(amount) }), testId: "confirm-amount" },
+    { label: tc("capitals"), value: amountInCapitals(amount), testId: "confirm-capitals" },
+    { label: tc("fund"), value: fundName },
+  ];
   return (
     <ActionForm action={decideRequestAction} schema={decideRequestSchema} className="grid gap-3 sm:grid-cols-2" aria-label={t("decideLabel", { id: requestId })}>
       <input type="hidden" name="requestId" value={requestId} />
@@ -148,7 +191,7 @@ export function DecideForm({ requestId }: { requestId: number }) {
         {(p) => <Input {...p} type="date" />}
       </Field>
       <div className="sm:col-span-2">
-        <SubmitButton>{t("submitDecision")}</SubmitButton>
+        <ConfirmSubmit label={t("submitDecision")} title={tc("decideTitle")} confirmLabel={tc("decideConfirm")} lines={lines} consequence={tc("decideConsequence")} />
       </div>
     </ActionForm>
   );
@@ -175,16 +218,47 @@ function DecisionField() {
 }
 
 /** Settle the year (第十四条). */
-export function SettleForm({ fundId, year, disabled }: { fundId: number; year: number; disabled: boolean }) {
+export function SettleForm({ fundId, year, disabled, fundName }: { fundId: number; year: number; disabled: boolean; fundName: string }) {
   const t = useTranslations("fund.settlement");
-  return <FundYearForm action={settleAction} schema={settleSchema} fundId={fundId} year={year} label={t("settle", { year })} submit={{ disabled }} />;
+  const tc = useTranslations("confirm");
+  const label = t("settle", { year });
+  const lines = (): ConfirmLine[] => [
+    { label: tc("fund"), value: fundName },
+    { label: tc("year"), value: String(year) },
+  ];
+  return (
+    <FundYearForm
+      action={settleAction}
+      schema={settleSchema}
+      fundId={fundId}
+      year={year}
+      label={label}
+      submit={{ disabled }}
+      footer={<ConfirmSubmit label={label} title={tc("settleTitle")} confirmLabel={tc("settleConfirm")} lines={lines} consequence={tc("settleConsequence")} disabled={disabled} />}
+    />
+  );
 }
 
 /** Reopen a settled year, with a reason (audited). */
-export function ReopenForm({ fundId, year }: { fundId: number; year: number }) {
+export function ReopenForm({ fundId, year, fundName }: { fundId: number; year: number; fundName: string }) {
   const t = useTranslations("fund.settlement");
+  const tc = useTranslations("confirm");
+  const label = t("reopen", { year });
+  const lines = (data: FormData | null): ConfirmLine[] => [
+    { label: tc("fund"), value: fundName },
+    { label: tc("year"), value: String(year) },
+    ...(data ? [{ label: tc("reason"), value: String(data.get("reason") ?? "") }] : []),
+  ];
   return (
-    <FundYearForm action={reopenAction} schema={reopenSchema} fundId={fundId} year={year} label={t("reopen", { year })} submit={{ variant: "outline" }}>
+    <FundYearForm
+      action={reopenAction}
+      schema={reopenSchema}
+      fundId={fundId}
+      year={year}
+      label={label}
+      submit={{ variant: "outline" }}
+      footer={<ConfirmSubmit label={label} title={tc("reopenTitle")} confirmLabel={tc("reopenConfirm")} lines={lines} consequence={tc("reopenConsequence")} variant="outline" />}
+    >
       <Field name="reason" label={t("reason")} required>
         {(p) => <Input {...p} maxLength={400} />}
       </Field>

@@ -62,7 +62,13 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
                 <Card data-testid={`payable-${p.applicationNumber}-${p.instalmentNo}`}>
                   <CardHeader className="pb-2">
                     <CardTitle className="flex flex-wrap items-center gap-2 text-base">
-                      <span className="font-mono">{p.applicationNumber}</span>
+                      {p.applicationId ? (
+                        <Link className="font-mono text-primary underline-offset-4 hover:underline" href={`/applications/${p.applicationId}`} data-testid="payable-application-link">
+                          {p.applicationNumber}
+                        </Link>
+                      ) : (
+                        <span className="font-mono">{p.applicationNumber}</span>
+                      )}
                       <Badge variant="secondary">{t(`articleShort.${p.article}`)}</Badge>
                       <span>{instalment}</span>
                       <span className="ml-auto tabular-nums">{t("yuan", { amount: formatYuan(p.amount) })}</span>
@@ -126,7 +132,16 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
                         </ul>
                       </div>
                     ) : null}
-                    <PayForm payableId={p.id} version={p.version} today={isoDate(today)} label={t("pay.formLabel", { application: p.applicationNumber, instalment })} />
+                    <PayForm
+                      payableId={p.id}
+                      version={p.version}
+                      today={isoDate(today)}
+                      label={t("pay.formLabel", { application: p.applicationNumber, instalment })}
+                      amount={p.amount}
+                      payee={p.applicantName}
+                      fundName={p.fundName}
+                      applicationNumber={p.applicationNumber}
+                    />
                   </CardContent>
                 </Card>
               </li>
@@ -155,7 +170,15 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
               <TBody>
                 {upcoming.map((p) => (
                   <TR key={p.id} data-testid={`upcoming-${p.applicationNumber}-${p.instalmentNo}`}>
-                    <TD className="font-mono text-xs">{p.applicationNumber}</TD>
+                    <TD className="font-mono text-xs">
+                      {p.applicationId ? (
+                        <Link className="text-primary underline-offset-4 hover:underline" href={`/applications/${p.applicationId}`}>
+                          {p.applicationNumber}
+                        </Link>
+                      ) : (
+                        p.applicationNumber
+                      )}
+                    </TD>
                     <TD>{t(`articleShort.${p.article}`)}</TD>
                     <TD>{p.kind === "ONE_OFF" ? t("pay.oneOff") : t("pay.instalmentNo", { no: p.instalmentNo })}</TD>
                     <TD className="whitespace-nowrap text-xs">{p.periodEnd ? `${p.periodStart} – ${p.periodEnd}` : p.periodStart}</TD>

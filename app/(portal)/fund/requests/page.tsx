@@ -93,7 +93,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                           {r.decidedBy} {r.decidedAt ? format.dateTime(r.decidedAt, { dateStyle: "medium" }) : ""} — {r.decisionNote}
                         </p>
                       ) : mayDecide ? (
-                        <DecideForm requestId={r.id} />
+                        <DecideForm requestId={r.id} amount={r.amount} fundName={r.grantingFundName ?? r.fundName} />
                       ) : (
                         <p className="text-muted-foreground">{t("requests.notDecider", { name: r.grantingFundName ?? r.fundName })}</p>
                       )}
