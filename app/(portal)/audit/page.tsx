@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { dateFormatter } from "@/lib/i18n/dates";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { db } from "@/lib/db";
 import { Card, CardContent } from "@/components/ui/card";
@@ -11,7 +12,7 @@ const PAGE = 100;
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ entity?: string; id?: string }> }) {
   await guardPage("audit.view", { type: "system" });
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const sp = await searchParams;
   const entity = typeof sp.entity === "string" && sp.entity ? sp.entity.slice(0, 60) : undefined;
   const entityId = typeof sp.id === "string" && sp.id ? sp.id.slice(0, 60) : undefined;
@@ -60,7 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {rows.map((r) => (
                 <TR key={r.id.toString()}>
                   <TD className="font-mono text-xs">{r.id.toString()}</TD>
-                  <TD className="whitespace-nowrap text-xs">{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</TD>
+                  <TD className="whitespace-nowrap text-xs">{dates.dateTime(r.at)}</TD>
                   <TD className="text-xs">{r.actorName}</TD>
                   <TD className="font-mono text-xs">{r.action}</TD>
                   <TD className="font-mono text-xs">

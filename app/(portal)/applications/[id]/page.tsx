@@ -1,6 +1,7 @@
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { guardPage } from "@/lib/server/action";
 import { eligibilityOf } from "@/lib/applications/drafts";
@@ -58,7 +59,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   if (!data) notFound();
   const { app } = data;
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const now = new Date();
   const today = todayInChina(now);
   const resource = toApplicationResource(app);
@@ -91,8 +92,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         </div>
         <p className="text-sm text-muted-foreground">
           {t(`applications.articles.${app.article}`)} · {app.applicant.displayName} · {app.organization.name}
-          {app.submittedAt ? ` · ${t("applications.page.submittedAt", { at: format.dateTime(app.submittedAt, { dateStyle: "medium", timeStyle: "short" }) })}` : null}
-          {app.status === "IN_REVIEW" && app.stageDueAt ? ` · ${t("applications.page.dueAt", { at: format.dateTime(app.stageDueAt, { dateStyle: "medium" }) })}` : null}
+          {app.submittedAt ? ` · ${t("applications.page.submittedAt", { at: dates.dateTime(app.submittedAt) })}` : null}
+          {app.status === "IN_REVIEW" && app.stageDueAt ? ` · ${t("applications.page.dueAt", { at: dates.date(app.stageDueAt) })}` : null}
         </p>
         <div className="flex flex-wrap gap-2">
           <Button asChild variant="outline" size="sm">

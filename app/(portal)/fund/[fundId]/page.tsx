@@ -3,9 +3,10 @@
  * approver), annual settlement / reopen (《办法》第十四条、第十一条), opening a
  * year (第十三条) and reversals (第十二条) for the office; read-only for 经审会.
  */
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { can } from "@/lib/authz";
 import { fundResource } from "@/lib/ledger/access";
@@ -39,7 +40,7 @@ export default async function FundYearPage({ params, searchParams }: { params: P
   const actor = await guardPage("fund.report", () => fundResource(fundId));
   const resource = await fundResource(fundId);
   const t = await getTranslations("fund");
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const sp = await searchParams;
 
   const fund = await rightsFund(fundId);
@@ -155,7 +156,7 @@ export default async function FundYearPage({ params, searchParams }: { params: P
                         {t("settlement.settledInfo", {
                           year,
                           next: year + 1,
-                          date: fundYear.settledAt ? format.dateTime(fundYear.settledAt, { dateStyle: "medium" }) : "",
+                          date: fundYear.settledAt ? dates.date(fundYear.settledAt) : "",
                           amount: formatYuan(fundYear.closingBalance ?? 0),
                         })}
                       </Alert>

@@ -3,7 +3,8 @@
  * the office records requests and the decisions; a pending request blocks the
  * annual settlement of its year (第十四条).
  */
-import { getFormatter, getTranslations } from "next-intl/server";
+import { dateFormatter } from "@/lib/i18n/dates";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { can } from "@/lib/authz";
 import { scopeResource } from "@/lib/ledger/access";
@@ -25,7 +26,7 @@ export async function generateMetadata() {
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ fund?: string; year?: string; kind?: string; amount?: string; page?: string }> }) {
   const actor = await guardPage("fund.manage", scopeResource);
   const t = await getTranslations("fund");
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const sp = await searchParams;
   const year = parseYearParam(sp.year, yearOf(todayInChina()));
   const funds = await listFunds(actor.orgPath, year);
@@ -85,12 +86,12 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                         {r.reason}
                       </p>
                       <p className="text-muted-foreground">
-                        {t("requests.requestedBy")}：{r.requestedBy} · {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                        {t("requests.requestedBy")}：{r.requestedBy} · {dates.dateTime(r.createdAt)}
                       </p>
                       {r.status !== "PENDING" ? (
                         <p>
                           <span className="text-muted-foreground">{t("requests.decidedBy")}：</span>
-                          {r.decidedBy} {r.decidedAt ? format.dateTime(r.decidedAt, { dateStyle: "medium" }) : ""} — {r.decisionNote}
+                          {r.decidedBy} {r.decidedAt ? dates.date(r.decidedAt) : ""} — {r.decisionNote}
                         </p>
                       ) : mayDecide ? (
                         <DecideForm requestId={r.id} amount={r.amount} fundName={r.grantingFundName ?? r.fundName} />

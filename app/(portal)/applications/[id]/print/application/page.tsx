@@ -1,6 +1,7 @@
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { guardPage } from "@/lib/server/action";
 import { loadApplicationPage } from "@/lib/applications/queries";
@@ -35,8 +36,8 @@ export default async function PrintApplicationPage({ params }: { params: Promise
   // The full account number only for whom the gate allows (application.viewBankAccount); masked otherwise.
   const account = accountFor(actor, toApplicationResource(app), app.bankAccountNumber);
   const t = await getTranslations();
-  const format = await getFormatter();
-  const date = (d: Date | null | undefined) => (d ? format.dateTime(d, { dateStyle: "long" }) : "");
+  const dates = await dateFormatter();
+  const date = (d: Date | null | undefined) => (d ? dates.date(d) : "");
   /** The decision: an approval (leading group or chairperson's meeting) or the leading group's rejection. */
   const decision = [...app.reviews].reverse().find((r) => r.action === "APPROVE" || (r.action === "REJECT" && r.stage === "LEADING_GROUP"));
   /** The latest opinion given at a stage (forward, return, reject), other than the decision. */

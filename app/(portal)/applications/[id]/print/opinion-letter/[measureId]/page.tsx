@@ -1,6 +1,7 @@
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { readMeasureDetails } from "@/lib/applications/measures";
 import { applicationResource } from "@/lib/applications/resource";
@@ -32,8 +33,8 @@ export default async function PrintOpinionLetterPage({ params }: { params: Promi
   const issuer = await db().organization.findUnique({ where: { id: measure.ownerOrgId }, select: { name: true } });
   const details = readMeasureDetails(measure.details);
   const t = await getTranslations();
-  const format = await getFormatter();
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long" }) : "");
+  const dates = await dateFormatter();
+  const date = (d: Date | null) => (d ? dates.date(d) : "");
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2 print:hidden">
