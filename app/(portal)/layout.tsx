@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/server/action";
-import { db } from "@/lib/db";
+import { isDemoOrganization } from "@/lib/org/queries";
 import { navFor } from "@/lib/nav";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { NavLinks } from "@/components/shell/nav-links";
@@ -18,14 +18,14 @@ export const dynamic = "force-dynamic";
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations();
-  const org = await db().organization.findUnique({ where: { id: actor.organizationId }, select: { isDemo: true } });
+  const demo = await isDemoOrganization(actor.organizationId);
   const links = navFor(actor.roles).map((item) => ({ href: item.href, label: t(`nav.${item.label}`) }));
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
         {t("app.skipToContent")}
       </a>
-      {org?.isDemo ? (
+      {demo ? (
         <div className="bg-amber-100 px-4 py-1 text-center text-xs text-amber-900 print:hidden">{t("app.demoBanner")}</div>
       ) : null}
       <header className="sticky top-0 z-30 border-b bg-background/95 backdrop-blur print:hidden">

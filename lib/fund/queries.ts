@@ -322,3 +322,8 @@ export async function appropriationPolicy(year: number): Promise<AppropriationPo
   if (!policy) return null;
   return { policy: policy.code, city: policy.cityFundAnnual.toFixed(2), district: policy.districtFundAnnual.toFixed(2) };
 }
+
+/** The fund-years `years` of the funds `fundIds` (the payment queue's balances and their previous year). */
+export function fundYearsOf(fundIds: number[], years: number[]) {
+  return db().fundYear.findMany({ where: { fundId: { in: fundIds }, year: { in: years } } });
+}

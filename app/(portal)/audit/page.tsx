@@ -1,13 +1,19 @@
 import { dateFormatter } from "@/lib/i18n/dates";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
-import { db } from "@/lib/db";
+import { latestAuditRows } from "@/lib/audit/queries";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 
 const PAGE = 100;
+
+/** The page's title in the browser tab (issue 11.12). */
+export async function generateMetadata() {
+  const t = await getTranslations("nav");
+  return { title: t("audit") };
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ entity?: string; id?: string }> }) {
   await guardPage("audit.view", { type: "system" });
@@ -16,11 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const entity = typeof sp.entity === "string" && sp.entity ? sp.entity.slice(0, 60) : undefined;
   const entityId = typeof sp.id === "string" && sp.id ? sp.id.slice(0, 60) : undefined;
-  const rows = await db().auditLog.findMany({
-    where: { ...(entity ? { entityType: entity } : {}), ...(entityId ? { entityId } : {}) },
-    orderBy: { id: "desc" },
-    take: PAGE,
-  });
+  const rows = await latestAuditRows({ entityType: entity, entityId }, PAGE);
   return (
     <div className="flex flex-col gap-6">
       <div>

@@ -6,7 +6,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
-import { db } from "@/lib/db";
+import { fundYearsOf } from "@/lib/fund/queries";
 import { scopeResource } from "@/lib/ledger/access";
 import { scheduledPayables } from "@/lib/fund/queries";
 import { shortfall } from "@/lib/ledger/rules/amounts";
@@ -37,7 +37,7 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
   const upcoming = upcomingPage.rows;
   const pageHref = (dueN: number, upcomingN: number) => `/fund/pay?page=${dueN}&upcoming=${upcomingN}`;
   const fundIds = [...new Set(due.map((p) => p.fundId))];
-  const years = await db().fundYear.findMany({ where: { fundId: { in: fundIds }, year: { in: [year, year - 1] } } });
+  const years = await fundYearsOf(fundIds, [year, year - 1]);
   const yearOfFund = (fundId: number, y: number) => years.find((r) => r.fundId === fundId && r.year === y);
 
   return (

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { readMeasureDetails } from "@/lib/applications/measures";
 import { applicationResource } from "@/lib/applications/resource";
-import { db } from "@/lib/db";
+import { opinionLetterOf } from "@/lib/applications/measure-service";
 import { Sheet } from "@/app/(portal)/applications/_components/print";
 import { PrintButton } from "@/components/ui/print-button";
 import { idParamOrNotFound } from "@/lib/server/params";
@@ -25,12 +25,9 @@ export default async function PrintOpinionLetterPage({ params }: { params: Promi
   const id = idParamOrNotFound(raw.id);
   const measureId = idParamOrNotFound(raw.measureId);
   await guardPage("application.view", () => applicationResource(id));
-  const measure = await db().protectiveMeasure.findFirst({
-    where: { id: measureId, applicationId: id, kind: "ART6_OPINION_LETTER" },
-    include: { application: { select: { number: true, applicant: { select: { displayName: true } }, organization: { select: { name: true } } } } },
-  });
-  if (!measure) notFound();
-  const issuer = await db().organization.findUnique({ where: { id: measure.ownerOrgId }, select: { name: true } });
+  const letter = await opinionLetterOf(id, measureId);
+  if (!letter) notFound();
+  const { measure, issuer } = letter;
   const details = readMeasureDetails(measure.details);
   const t = await getTranslations();
   const dates = await dateFormatter();
