@@ -48,6 +48,7 @@ test("art. 16 (1/6): the cadre is refused above the ceiling, files the form with
   await expect(cadre.getByTestId("attachments").getByRole("link")).toHaveCount(1);
   await cadre.getByRole("button", { name: "提交申请" }).click();
   await expect(cadre.getByTestId("application-status")).toHaveText("审核中 · 基层工会研究提出意见");
+  await expect(cadre.getByTestId("flash")).toHaveText("申请已提交，已通知所在单位工会。");
 });
 
 test("art. 16 (2/6): the cadre's own union gives its opinion and reports on (18.1)", async ({ browser }) => {

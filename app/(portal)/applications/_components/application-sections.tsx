@@ -134,7 +134,7 @@ export async function AttachmentList({ app, canRemove, actorId }: { app: App; ca
             {a.fileName}
           </a>
           <span className="text-xs text-muted-foreground">
-            {t("applications.attachments.meta", { size: Math.max(1, Math.round(a.sizeBytes / 1024)), round: a.round, who: names.get(a.uploadedById) ?? t("applications.attachments.reviewer") })} ·{" "}
+            {t("applications.attachments.meta", { size: Math.max(1, Math.round(a.sizeBytes / 1024)), round: a.round + 1, who: names.get(a.uploadedById) ?? t("applications.attachments.reviewer") })} ·{" "}
             {dates.dateTime(a.createdAt)}
           </span>
           {canRemove && a.uploadedById === actorId && a.round === app.returnRound ? <RemoveEvidenceButton attachmentId={a.id} name={a.fileName} /> : null}
@@ -277,7 +277,7 @@ export async function ReviewHistory({ data }: { data: ApplicationPage }) {
             {r.stage ? <Badge variant="outline">{t(`applications.stage.${r.stage}`)}</Badge> : null}
             {r.decisionPath ? <Badge variant="secondary">{t(`applications.decisionPath.${r.decisionPath}`)}</Badge> : null}
             <span className="text-xs text-muted-foreground">
-              {t("applications.history.by", { name: data.personName.get(r.actorId) ?? "—", org: data.orgName.get(r.actorOrgId) ?? "—", round: r.round })} ·{" "}
+              {t("applications.history.by", { name: data.personName.get(r.actorId) ?? "—", org: data.orgName.get(r.actorOrgId) ?? "—", round: r.round + 1 })} ·{" "}
               {dates.dateTime(r.at)}
             </span>
           </div>

@@ -158,7 +158,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                     <TD label={t("common.status")} data-testid="application-status-cell">
                       <div className="flex flex-wrap gap-1">
                         <StatusBadge status={r.status} stage={r.stage} />
-                        {r.returnRound > 0 ? <span className="text-xs text-muted-foreground">{t("applications.queue.round", { round: r.returnRound })}</span> : null}
+                        {r.returnRound > 0 ? <span className="text-xs text-muted-foreground">{t("applications.queue.round", { round: r.returnRound + 1 })}</span> : null}
                         {r.overdueLetters > 0 ? <OverdueBadge label={t("applications.measures.lettersOverdue", { count: r.overdueLetters })} /> : null}
                       </div>
                     </TD>
