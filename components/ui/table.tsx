@@ -16,8 +16,8 @@ import { cn } from "@/lib/utils";
 const STACK =
   "max-sm:block max-sm:[&_thead]:sr-only max-sm:[&_tbody]:block max-sm:[&_tr]:block max-sm:[&_tr]:px-1 max-sm:[&_tr]:py-2 max-sm:[&_td]:flex max-sm:[&_td]:items-baseline max-sm:[&_td]:justify-between max-sm:[&_td]:gap-3 max-sm:[&_td]:py-1 max-sm:[&_td]:text-right max-sm:[&_td]:whitespace-normal max-sm:[&_td]:before:shrink-0 max-sm:[&_td]:before:text-left max-sm:[&_td]:before:text-xs max-sm:[&_td]:before:text-muted-foreground max-sm:[&_td]:before:content-[attr(data-label)]";
 
-export function Table({ className, label, stack, ...props }: React.ComponentProps<"table"> & { label?: string; stack?: boolean }) {
-  return (
+export function Table({ className, label, stack, scrollHint, ...props }: React.ComponentProps<"table"> & { label?: string; stack?: boolean; scrollHint?: string }) {
+  const table = (
     <div
       role={label ? "region" : undefined}
       aria-label={label}
@@ -25,6 +25,16 @@ export function Table({ className, label, stack, ...props }: React.ComponentProp
       className="w-full overflow-x-auto rounded-md border focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring print:overflow-visible print:rounded-none"
     >
       <table aria-label={label} className={cn(stack && STACK, "w-full caption-bottom text-sm print:[&_td]:px-1 print:[&_th]:h-auto print:[&_th]:px-1 print:[&_th]:py-1", className)} {...props} />
+    </div>
+  );
+  if (!scrollHint) return table;
+  // A wide table that stays a table on a phone says that it scrolls sideways (never an unmarked scroll).
+  return (
+    <div className="flex flex-col gap-1">
+      <p className="text-xs text-muted-foreground sm:hidden print:hidden" data-testid="scroll-hint">
+        ↔ {scrollHint}
+      </p>
+      {table}
     </div>
   );
 }

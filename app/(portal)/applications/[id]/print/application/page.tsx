@@ -19,7 +19,8 @@ export async function generateMetadata() {
 }
 
 const cell = "border border-black px-2 py-1.5 align-top break-words [overflow-wrap:anywhere]";
-const head = `${cell} w-20 text-center font-semibold sm:w-28 sm:whitespace-nowrap`;
+/** The label column is as narrow as its longest label (w-px + nowrap: the table gives it exactly that). */
+const head = `${cell} w-px whitespace-nowrap text-center font-semibold`;
 
 /**
  * 《大连市基层工会干部权益保障基金申报表》 in print layout (art. 18.1): the
@@ -61,7 +62,7 @@ export default async function PrintApplicationPage({ params }: { params: Promise
             {extra}
           </div>
           <div className="mt-4 flex flex-wrap justify-end gap-x-10 gap-y-2 text-sm">
-            <span>{t("applications.print.signature", { name: r ? (data.personName.get(r.actorId) ?? "") : "" })}</span>
+            <span className="whitespace-nowrap">{t("applications.print.signature", { name: r ? (data.personName.get(r.actorId) ?? "") : "" })}</span>
             <span className="inline-flex h-16 w-16 items-center justify-center rounded-full border border-dashed border-black text-xs">{t("applications.print.seal")}</span>
             <span>{r ? date(r.at) : t("applications.print.blankDate")}</span>
           </div>
@@ -202,7 +203,7 @@ export default async function PrintApplicationPage({ params }: { params: Promise
                   {decision?.months ? <span className="mt-1 block">{t("applications.history.months", { months: decision.months })}</span> : null}
                 </div>
                 <div className="mt-4 flex flex-wrap justify-end gap-x-10 gap-y-2 text-sm">
-                  <span>{t("applications.print.signature", { name: decision ? (data.personName.get(decision.actorId) ?? "") : "" })}</span>
+                  <span className="whitespace-nowrap">{t("applications.print.signature", { name: decision ? (data.personName.get(decision.actorId) ?? "") : "" })}</span>
                   <span className="inline-flex h-16 w-16 items-center justify-center rounded-full border border-dashed border-black text-xs">{t("applications.print.seal")}</span>
                   <span>{decision ? date(decision.at) : t("applications.print.blankDate")}</span>
                 </div>
