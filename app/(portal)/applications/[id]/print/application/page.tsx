@@ -19,8 +19,7 @@ export async function generateMetadata() {
 }
 
 const cell = "border border-black px-2 py-1.5 align-top break-words [overflow-wrap:anywhere]";
-/** The label column is as narrow as its longest label (w-px + nowrap: the table gives it exactly that). */
-const head = `${cell} w-px whitespace-nowrap text-center font-semibold`;
+const head = `${cell} w-20 text-center font-semibold sm:w-28 sm:whitespace-nowrap`;
 
 /**
  * 《大连市基层工会干部权益保障基金申报表》 in print layout (art. 18.1): the
