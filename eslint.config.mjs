@@ -13,6 +13,16 @@ export default defineConfig([
     },
   },
   {
+    // Components by owner (issue 7.5): shared components and engines never reach back into a route.
+    files: ["components/**", "lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(@/app/|(\\.\\./)+app/)", message: "components/ and lib/ must not import from app/: pass the server action as a prop, or move the component beside its route (app/(portal)/<feature>/_components/)." }] },
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "prisma/**", "tests/**", "bench/**"],
     rules: { "no-console": "off" },
   },

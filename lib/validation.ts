@@ -137,3 +137,6 @@ export function parseIdParam(value: unknown): number | null {
   const n = Number(value);
   return n > 0 && n <= MAX_INT4 ? n : null;
 }
+
+/** The confirmation of an irreversible step (components/form/confirm-submit.tsx): the checkbox `confirmed=yes`. */
+export const zConfirmed = z.literal("yes", { error: "validation.confirmRequired" });

@@ -8,6 +8,12 @@ import { primaryRole } from "@/lib/roles";
 import { ApplicationsHomeWidget } from "@/components/applications/home-widget";
 import { FundHomeWidget } from "@/components/fund/home-widget";
 
+/** The page's title in the browser tab (issue 11.12). */
+export async function generateMetadata() {
+  const t = await getTranslations("nav");
+  return { title: t("home") };
+}
+
 export default async function HomePage() {
   const actor = await guardPage("home.view", { type: "system" });
   const t = await getTranslations();

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ChangePasswordForm } from "../(portal)/account/change-password-form";
+import { signOutAction } from "../(portal)/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +34,7 @@ export default async function ChangePasswordPage() {
             <Alert tone="warning">{t("admin.account.mustChange")}</Alert>
             <ChangePasswordForm />
             <div className="flex justify-end">
-              <SignOutButton label={t("app.signOut")} />
+              <SignOutButton label={t("app.signOut")} action={signOutAction} />
             </div>
           </CardContent>
         </Card>

@@ -9,16 +9,13 @@ import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/config";
 import { definePublicAction } from "@/lib/server/action";
+import { signInSchema } from "./schema";
 
 /** Only the portal's own paths are followed after sign-in (no open redirect, lib/auth/redirect.ts). */
 const safeNext = (next: string | undefined) => safeRedirectPath(next, "/", { exclude: ["/login"] });
 
 export const signInAction = definePublicAction({
-  schema: z.object({
-    username: z.string().trim().min(1).max(64),
-    password: z.string().min(1).max(256),
-    next: z.string().max(300).optional(),
-  }),
+  schema: signInSchema,
   async run({ input }) {
     try {
       await signIn("credentials", { username: input.username, password: input.password, redirect: false });

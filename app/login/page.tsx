@@ -5,6 +5,7 @@ import { isDemoDatabase } from "@/lib/demo";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { LoginForm } from "./login-form";
+import { setLocaleAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm">
         <div className="mb-4 flex justify-end">
-          <LocaleSwitch back="/login" />
+          <LocaleSwitch back="/login" action={setLocaleAction} />
         </div>
         <Card>
           <CardHeader>

@@ -2,14 +2,14 @@
 
 import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { setLocaleAction } from "@/app/login/actions";
+import type { ServerAction } from "@/lib/server/action";
 import { Button } from "@/components/ui/button";
 
-/** 中文 ⇄ English (cookie NEXT_LOCALE); returns to `back`. */
-export function LocaleSwitch({ back }: { back: string }) {
+/** 中文 ⇄ English (cookie NEXT_LOCALE) through `action` (app/login/actions.ts setLocaleAction); returns to `back`. */
+export function LocaleSwitch({ back, action: setLocale }: { back: string; action: ServerAction<null> }) {
   const locale = useLocale();
   const t = useTranslations("app");
-  const [, action, pending] = useActionState(setLocaleAction, undefined);
+  const [, action, pending] = useActionState(setLocale, undefined);
   const target = locale === "en" ? "zh-CN" : "en";
   return (
     <form action={action}>

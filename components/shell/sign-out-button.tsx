@@ -2,11 +2,12 @@
 
 import { useActionState } from "react";
 import { LogOut } from "lucide-react";
-import { signOutAction } from "@/app/(portal)/actions";
+import type { ServerAction } from "@/lib/server/action";
 import { Button } from "@/components/ui/button";
 
-export function SignOutButton({ label }: { label: string }) {
-  const [, action, pending] = useActionState(signOutAction, undefined);
+/** Sign out through `action` (app/(portal)/actions.ts signOutAction), a plain POST form. */
+export function SignOutButton({ label, action: signOut }: { label: string; action: ServerAction<null> }) {
+  const [, action, pending] = useActionState(signOut, undefined);
   return (
     <form action={action}>
       <Button type="submit" variant="outline" size="sm" disabled={pending}>

@@ -7,7 +7,7 @@
  */
 import { authorize } from "@/lib/authz";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import type { MeasureStatus } from "@/lib/generated/prisma/enums";
 import { measureDetailsOf, type NewMeasureInput } from "./measures";
@@ -76,4 +76,15 @@ export async function measureApplicationId(client: Tx, measureId: number): Promi
   const m = await client.protectiveMeasure.findUnique({ where: { id: measureId }, select: { applicationId: true } });
   if (!m) throw new NotFoundError();
   return m.applicationId;
+}
+
+/** An art. 6 opinion letter (意见书) of application `applicationId` with its issuing organisation, for printing; null when there is none. */
+export async function opinionLetterOf(applicationId: number, measureId: number) {
+  const measure = await db().protectiveMeasure.findFirst({
+    where: { id: measureId, applicationId, kind: "ART6_OPINION_LETTER" },
+    include: { application: { select: { number: true, applicant: { select: { displayName: true } }, organization: { select: { name: true } } } } },
+  });
+  if (!measure) return null;
+  const issuer = await db().organization.findUnique({ where: { id: measure.ownerOrgId }, select: { name: true } });
+  return { measure, issuer };
 }

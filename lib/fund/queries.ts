@@ -12,6 +12,7 @@ import { sourceReferences } from "@/lib/ledger/sources";
 import { paginate, paged, type Paged } from "@/lib/paging";
 import { isoDate, yearStart } from "@/lib/dates";
 import { findPolicyInForce } from "@/lib/policy/service";
+import { APPLICATION_SOURCE } from "@/lib/applications/ledger-source";
 import { isPaidArticle, RIGHTS_PROTECTION } from "./kind";
 
 /** Funds of the rights protection kind the actor may see (the gate's fund.view list scope). */
@@ -172,6 +173,8 @@ export type PayableView = {
   fundOrgType: OrgType;
   /** the source's reference: the application number */
   applicationNumber: string;
+  /** the application's id (its page /applications/<id>), null for another kind of source */
+  applicationId: number | null;
   /** the payee: the applicant */
   applicantName: string;
   /** the reporting organisation: the district/industrial union */
@@ -233,6 +236,7 @@ export async function scheduledPayables(
     fundName: p.fund.organization.name,
     fundOrgType: p.fund.organization.type,
     applicationNumber: refs.get(`${p.sourceType}:${p.sourceId}`) ?? `${p.sourceType} #${p.sourceId}`,
+    applicationId: p.sourceType === APPLICATION_SOURCE ? p.sourceId : null,
     applicantName: p.payeeUser?.displayName ?? p.payeeOrg?.name ?? "—",
     district: p.reportingOrg?.name ?? "—",
     // schedulePayables keeps a payable's category among its fund kind's categories (PAID_ARTICLES)
@@ -318,4 +322,9 @@ export async function appropriationPolicy(year: number): Promise<AppropriationPo
   const policy = await findPolicyInForce(db(), yearStart(year));
   if (!policy) return null;
   return { policy: policy.code, city: policy.cityFundAnnual.toFixed(2), district: policy.districtFundAnnual.toFixed(2) };
+}
+
+/** The fund-years `years` of the funds `fundIds` (the payment queue's balances and their previous year). */
+export function fundYearsOf(fundIds: number[], years: number[]) {
+  return db().fundYear.findMany({ where: { fundId: { in: fundIds }, year: { in: years } } });
 }

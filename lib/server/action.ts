@@ -7,6 +7,7 @@
  */
 import { forbidden, notFound, redirect, unstable_rethrow } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { authorize, can, type Action, type Actor, type Resource } from "@/lib/authz";
@@ -51,7 +52,7 @@ export type ActionDefinition<S extends z.ZodType, R> = {
   resource: (input: z.output<S>, actor: Actor) => Resource | Promise<Resource>;
   run: (args: { input: z.output<S>; actor: Actor; ctx: RequestContext; resource: Resource }) => Promise<R>;
   /** i18n key of the success message, or a function of the result choosing it (e.g. "saved" vs "nothing changed") */
-  successMessage?: string | ((result: R) => string | undefined);
+  successMessage?: string | ((result: R, input: z.output<S>) => string | undefined);
   /** paths to revalidate after success */
   revalidate?: (input: z.output<S>, result: R) => string[];
   /** where to go after success */
@@ -61,10 +62,45 @@ export type ActionDefinition<S extends z.ZodType, R> = {
    * Only changing the password and signing out may; everything else is refused.
    */
   allowWithTemporaryPassword?: boolean;
+  /**
+   * Show the success message as a flash that survives the re-render: after
+   * success the browser is sent back to the page the form was on (or to
+   * `redirectTo`) with `?flash=<message key>`, and the portal shows it as a
+   * banner (components/shell/flash-banner.tsx) — also with JavaScript off.
+   */
+  flash?: boolean;
+  /** DomainError codes that concern one field → that field's name (the message lands next to it) */
+  errorFields?: Record<string, string>;
 };
 
 /** Where an account with a temporary password is sent (the only page it may use). */
 export const CHANGE_PASSWORD_PATH = "/change-password";
+
+/** Query parameter carrying a success message's i18n key across a redirect. */
+export const FLASH_PARAM = "flash";
+
+/** `path` with `?flash=<key>` added (any earlier flash replaced). */
+export function withFlash(path: string, key: string): string {
+  const url = new URL(path, "http://portal.invalid");
+  url.searchParams.set(FLASH_PARAM, key);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** The same-origin page the form was submitted from (Referer), without its flash; null when unknown. */
+async function formPage(): Promise<string | null> {
+  const h = await headers();
+  const referer = h.get("referer");
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  if (!referer || !host) return null;
+  try {
+    const url = new URL(referer);
+    if (url.host !== host) return null;
+    url.searchParams.delete(FLASH_PARAM);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return null;
+  }
+}
 
 /** Build a guarded server action (use as `export const x = defineAction({...})` in a "use server" file). */
 export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>): ServerAction<R> {
@@ -84,13 +120,21 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDefinition<S, R>
       const result = await def.run({ input: parsed.data, actor, ctx, resource });
       for (const path of def.revalidate?.(parsed.data, result) ?? []) revalidatePath(path);
       destination = def.redirectTo?.(parsed.data, result) ?? null;
-      if (!destination) {
-        const messageKey = typeof def.successMessage === "function" ? def.successMessage(result) : def.successMessage;
-        return { ok: true, data: result, message: messageKey ? t(messageKey) : undefined };
+      const messageKey = typeof def.successMessage === "function" ? def.successMessage(result, parsed.data) : def.successMessage;
+      if (def.flash && messageKey) {
+        const back = destination ?? (await formPage());
+        if (back) destination = withFlash(back, messageKey);
       }
+      if (!destination) return { ok: true, data: result, message: messageKey ? t(messageKey) : undefined };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof DomainError) return { ok: false, status: error.status, message: errorMessage(t, error) };
+      if (error instanceof DomainError) {
+        const message = errorMessage(t, error);
+        const field = def.errorFields?.[error.code];
+        // A rule about one field (e.g. 第十六条's ceiling on the amount) is shown next to that field.
+        if (field) return { ok: false, status: error.status, message: t("errors.invalidInput"), fieldErrors: { [field]: message } };
+        return { ok: false, status: error.status, message };
+      }
       const id = await requestId();
       logger().error({ err: error, requestId: id }, "server action failed");
       return { ok: false, status: 500, message: t("errors.unexpected", { requestId: id }) };

@@ -31,7 +31,11 @@ test("art. 16 (1/6): the cadre is refused above the ceiling, files the form with
   await cadre.getByLabel("户名").fill("张建国");
   await cadre.getByLabel("银行账号").fill("6222020000000000999");
   await cadre.getByRole("button", { name: "保存草稿" }).click();
-  await expect(cadre.getByTestId("form-message")).toHaveText("依据《办法》第十六条，一次性补助不得超过 3,000.00 元。");
+  // The rule concerns the amount: its message lands next to that field, which gets the focus (issue 11.1).
+  await expect(cadre.getByTestId("error-requestedAmount")).toHaveText("依据《办法》第十六条，一次性补助不得超过 3,000.00 元。");
+  await expect(cadre.getByTestId("form-message")).toHaveText("提交的内容有误，请检查标红的字段。");
+  await expect(cadre.getByLabel("申请补助金额（元）")).toBeFocused();
+  await expect(cadre.getByLabel("申请补助金额（元）")).toHaveAttribute("aria-invalid", "true");
   await expect(cadre).toHaveURL(/\/applications\/new$/);
 
   ({ url: applicationUrl, number } = await fileApplication(cadre, { article: "第十六条 打击报复或人身侵害", eventType: "免职", eventDate: isoDate(0, -20), amount: "3000" }));
@@ -44,6 +48,7 @@ test("art. 16 (1/6): the cadre is refused above the ceiling, files the form with
   await expect(cadre.getByTestId("attachments").getByRole("link")).toHaveCount(1);
   await cadre.getByRole("button", { name: "提交申请" }).click();
   await expect(cadre.getByTestId("application-status")).toHaveText("审核中 · 基层工会研究提出意见");
+  await expect(cadre.getByTestId("flash")).toHaveText("申请已提交，已通知所在单位工会。");
 });
 
 test("art. 16 (2/6): the cadre's own union gives its opinion and reports on (18.1)", async ({ browser }) => {

@@ -33,7 +33,8 @@ test("art. 17 (1/8): 7 months are refused (art. 17); the cadre files for 6 month
   await cadre.getByLabel("户名").fill("王海燕");
   await cadre.getByLabel("银行账号").fill("6217000000000000777");
   await cadre.getByRole("button", { name: "保存草稿" }).click();
-  await expect(cadre.getByTestId("form-message")).toHaveText("依据《办法》第十七条，资助最长不超过 6 个月（请填写 1–6）。");
+  await expect(cadre.getByTestId("error-requestedMonths")).toHaveText("依据《办法》第十七条，资助最长不超过 6 个月（请填写 1–6）。");
+  await expect(cadre.getByTestId("form-message")).toHaveText("提交的内容有误，请检查标红的字段。");
 
   ({ url, number } = await fileApplication(cadre, { article: "第十七条 被解除劳动合同", eventType: "被解除劳动合同", eventDate: unemployedFrom, unemployedFrom, months: "6" }));
   await expect(cadre.getByTestId("amounts")).toContainText("按 6 个月测算");
@@ -71,7 +72,9 @@ test("art. 17 (4/8): the applicant sees the reasons, adds material, edits the fo
 test("art. 17 (5/8): back at the district that returned it, it verifies and reports on", async ({ browser }) => {
   const district = await person(browser, "xg.reviewer");
   await openFromQueue(district, number);
+  // Rounds count from 1: the first submission is round 1, the material added after the return round 2.
   await expect(district.getByTestId("attachments")).toContainText("第 1 轮");
+  await expect(district.getByTestId("attachments")).toContainText("第 2 轮");
   const panel = district.getByTestId("action-panel");
   await panel.getByLabel("调查核实情况").fill("核实解除劳动合同通知书及工资发放记录，情况属实。");
   await panel.getByLabel("核实日期").fill(isoDate(0, -1));

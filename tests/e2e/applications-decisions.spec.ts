@@ -8,6 +8,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { as, fileApplication, isoDate, openFromQueue, personas, review } from "./applications-helpers";
+import { confirmStep } from "./helpers";
 
 test("a part-time cadre sees why they are not covered (art. 2) and cannot submit", async ({ browser }) => {
   const cadre3 = await as(browser, "cadre3");
@@ -80,6 +81,7 @@ test.describe.serial("the 中山区 chairperson's office meeting approves a spec
     await fastTrack.getByLabel("批准金额或月数").fill("3000");
     await fastTrack.getByLabel("审定意见").fill("中山区总工会主席办公会议第 15 次会议审定：人身受到伤害，情况紧急，直接批准。");
     await fastTrack.getByRole("button", { name: "审定批准" }).click();
+    await confirmStep(chair, "确认批准");
     await expect(chair.getByTestId("application-status")).toHaveText("已批准");
     await expect(chair.getByTestId("decision")).toHaveText("申请已由主席办公会议审定（特殊情况）批准：一次性补助 3,000.00 元。");
     await expect(chair.getByTestId("history")).toContainText("主席办公会议审定（特殊情况）");

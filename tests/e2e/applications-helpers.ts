@@ -4,7 +4,7 @@
  * person does them in the Chinese UI.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { confirmStep, signIn } from "./helpers";
 
 /** A signed-in page of `username` in its own context (cookies are per person). */
 export async function as(browser: Browser, username: string): Promise<Page> {
@@ -117,5 +117,11 @@ export async function review(
   await panel.getByLabel(opinionLabel).fill(opinion);
   const button = { 同意并上报: "提交意见并上报", 批准: "批准", 退回补充材料: "退回补充材料", 不予支持: "不予支持" }[decision];
   await panel.getByRole("button", { name: button, exact: true }).click();
+  // Approving and rejecting are final: the confirmation comes first (issue 11.5).
+  if (decision === "批准") await confirmStep(page, "确认批准");
+  if (decision === "不予支持") await confirmStep(page, "确认不予支持");
   await expect(page.getByTestId("application-status")).toHaveText(expectedStatus);
+  // Success is visible after the panel that held the form is gone (issue 11.3).
+  const flash = { 同意并上报: "审核意见已提交，申请已上报下一审核环节。", 批准: "申请已批准，待领导小组办公室支付。", 退回补充材料: "申请已退回，申请人补充材料后可重新提交。", 不予支持: "已作出不予支持的决定，申请人将收到通知。" }[decision];
+  await expect(page.getByTestId("flash")).toHaveText(flash);
 }

@@ -12,7 +12,7 @@
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
-import { query, signIn } from "./helpers";
+import { confirmStep, query, signIn } from "./helpers";
 
 const suffix = randomUUID().slice(0, 6).toUpperCase();
 const DISTRICT = `测试${suffix}区总工会`;
@@ -96,7 +96,8 @@ async function pay(page: Page, applicationNumber: string, instalment: string, pa
   await form.getByLabel("支付方式").selectOption({ label: "银行转账" });
   await form.getByLabel("凭证号").fill(voucher);
   await form.getByRole("button", { name: "确认支付" }).click();
-  await expect(page.getByTestId("fund-flash")).toHaveText("支付已入账。");
+  await confirmStep(page, "确认支付并入账");
+  await expect(page.getByTestId("flash")).toHaveText("支付已入账。");
   await expect(page.getByRole("form", { name: `支付 ${applicationNumber} ${instalment}` })).toHaveCount(0);
 }
 
@@ -111,7 +112,7 @@ test.describe.serial("rights protection fund: pay, report, settle, roll over", (
     await expect(page.getByRole("heading", { level: 1, name: `${DISTRICT} · 2025 年` })).toBeVisible();
     await expect(page.getByText("2025 年度尚未开立。")).toBeVisible();
     await page.getByRole("button", { name: "开立 2025 年度" }).click();
-    await expect(page.getByTestId("fund-flash")).toHaveText("年度已开立，预算拨款已入账。");
+    await expect(page.getByTestId("flash")).toHaveText("年度已开立，预算拨款已入账。");
     // 第十一条: a district/county federation's fund receives 100,000 yuan a year (policy data).
     await expect(page.getByTestId("year-balance")).toHaveText("100,000.00 元");
 
@@ -203,7 +204,8 @@ test.describe.serial("rights protection fund: pay, report, settle, roll over", (
     await page.goto(`/fund/${fundId}?year=2025`);
     await expect(page.getByText("2025 年度可以结算。")).toBeVisible();
     await page.getByRole("button", { name: "结算 2025 年度" }).click();
-    await expect(page.getByTestId("fund-flash")).toHaveText("年度已结算，结余已滚存至下一年度。");
+    await confirmStep(page, "确认结算");
+    await expect(page.getByTestId("flash")).toHaveText("年度已结算，结余已滚存至下一年度。");
     await expect(page.getByTestId("year-status")).toHaveText("已结算");
     await expect(page.getByTestId("settled-info")).toContainText("期末余额 93,180.00 元已滚存至 2026 年度");
 
@@ -218,6 +220,7 @@ test.describe.serial("rights protection fund: pay, report, settle, roll over", (
     const form = page.getByRole("form", { name: `支付 ${APPLICATION17} 第 3 期` });
     await form.getByLabel("支付日期").fill("2025-12-31");
     await form.getByRole("button", { name: "确认支付" }).click();
+    await confirmStep(page, "确认支付并入账");
     await expect(form.getByTestId("form-message")).toHaveText("2025 年度已结算，不能再登记该年度的分录（《办法》第十四条）。如确需更正，请先重新打开该年度。");
   });
 });

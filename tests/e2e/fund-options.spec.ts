@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { query, signIn } from "./helpers";
+import { confirmStep, query, signIn } from "./helpers";
 
 const suffix = randomUUID().slice(0, 6).toUpperCase();
 const DISTRICT = `测试${suffix}县总工会`;
@@ -49,7 +49,7 @@ test.beforeAll(async () => {
 });
 
 async function flash(page: Page, text: string) {
-  await expect(page.getByTestId("fund-flash")).toHaveText(text);
+  await expect(page.getByTestId("flash")).toHaveText(text);
 }
 
 test.describe.serial("art. 11 options when the year is short", () => {
@@ -81,6 +81,7 @@ test.describe.serial("art. 11 options when the year is short", () => {
     await expect(options.getByRole("link", { name: "向上级工会申请补助" })).toBeVisible();
     // Paying anyway is refused with the same explanation, and nothing changes.
     await card.getByRole("button", { name: "确认支付" }).click();
+    await confirmStep(page, "确认支付并入账");
     await expect(card.getByTestId("form-message")).toContainText("缺口 2,500.00 元");
 
     await options.getByRole("link", { name: "申请追加拨款（缺口 2,500.00 元）" }).click();
@@ -97,6 +98,7 @@ test.describe.serial("art. 11 options when the year is short", () => {
     await decide.getByLabel("批准并入账").check();
     await decide.getByLabel("决定及依据").fill("经县总工会主席办公会议研究同意追加");
     await decide.getByRole("button", { name: "提交审批结果" }).click();
+    await confirmStep(page, "确认提交");
     await flash(page, "审批结果已登记。");
     await expect(request).toContainText("已批准");
   });
@@ -106,6 +108,7 @@ test.describe.serial("art. 11 options when the year is short", () => {
     await page.goto("/fund/pay");
     await expect(page.getByTestId(`payable-${CASE}-1`).getByTestId("art11-options")).toHaveCount(0);
     await page.getByRole("form", { name: `支付 ${CASE} 一次性` }).getByRole("button", { name: "确认支付" }).click();
+    await confirmStep(page, "确认支付并入账");
     await flash(page, "支付已入账。");
     await page.goto(`/fund/${fundId}?year=${YEAR}`);
     await expect(page.getByTestId("year-balance")).toHaveText("0.00 元");

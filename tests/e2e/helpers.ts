@@ -29,3 +29,14 @@ export async function orgIdByName(name: string): Promise<number> {
   if (!row) throw new Error(`no organisation named ${name}`);
   return row.id;
 }
+
+/**
+ * Answer the confirmation asked before money moves or a step is final
+ * (components/form/confirm-submit.tsx): the dialog must be open; `button` confirms.
+ */
+export async function confirmStep(page: Page, button: string) {
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: button, exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}

@@ -15,6 +15,8 @@ vi.mock("@/lib/server/context", () => ({
   requestContext: async (actor: Actor) => ({ actor, requestId: "req-1" }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+const request = vi.hoisted(() => ({ headers: new Map<string, string>() }));
+vi.mock("next/headers", () => ({ headers: async () => ({ get: (name: string) => request.headers.get(name) ?? null }) }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { to });
@@ -111,5 +113,31 @@ describe("defineAction", () => {
     expect(result).toMatchObject({ ok: false, status: 500 });
     expect(result.message).toContain("req-1");
     expect(result.message).not.toContain("connection reset");
+  });
+
+  it("carries the success message across the redirect as ?flash=<key> (to redirectTo, or back to the form's page)", async () => {
+    const toPage = defineAction({ schema: z.object({}), permission: "org.manage", resource: () => ({ type: "organization", id: 2, path: "/1/2/" }), run: async () => 7, successMessage: "fund.pay.paid", flash: true, redirectTo: (_i, id) => `/applications/${id}` });
+    await expect(toPage(undefined, {})).rejects.toMatchObject({ to: "/applications/7?flash=fund.pay.paid" });
+    const back = defineAction({ schema: z.object({}), permission: "org.manage", resource: () => ({ type: "organization", id: 2, path: "/1/2/" }), run: async () => null, successMessage: "fund.pay.paid", flash: true });
+    request.headers = new Map([["host", "portal.test"], ["referer", "http://portal.test/fund/pay?page=2&flash=fund.years.opened"]]);
+    await expect(back(undefined, {})).rejects.toMatchObject({ to: "/fund/pay?page=2&flash=fund.pay.paid" });
+    // A referer of another site is never followed: the message comes back in the state instead.
+    request.headers = new Map([["host", "portal.test"], ["referer", "https://evil.example/fund/pay"]]);
+    await expect(back(undefined, {})).resolves.toMatchObject({ ok: true, message: "支付已入账。" });
+  });
+
+  it("puts a rule's message on the field it concerns (errorFields), the summary says to look there", async () => {
+    const ceiling = defineAction({
+      schema: z.object({}),
+      permission: "org.manage",
+      resource: () => ({ type: "organization", id: 2, path: "/1/2/" }),
+      run: async () => {
+        throw new DomainError("application.amountOverMax16", { max: "3,000.00" });
+      },
+      errorFields: { "application.amountOverMax16": "requestedAmount" },
+    });
+    const result = await ceiling(undefined, {});
+    expect(result).toMatchObject({ ok: false, status: 422, message: "提交的内容有误，请检查标红的字段。" });
+    expect(result.fieldErrors?.requestedAmount).toContain("3,000.00");
   });
 });

@@ -56,8 +56,8 @@ describe("payment methods", () => {
   });
   it("is the only list: the seed, the action and the form use it, and no catalogue duplicates the labels", () => {
     expect(read("prisma/seed/fund.ts")).not.toMatch(/method: "/);
-    expect(read("app/(portal)/fund/actions.ts")).toContain("z.enum(PAYMENT_METHODS)");
-    expect(read("components/fund/forms.tsx")).toContain("PAYMENT_METHODS.map");
+    expect(read("lib/fund/forms.ts")).toContain("z.enum(PAYMENT_METHODS)");
+    expect(read("app/(portal)/fund/_components/forms.tsx")).toContain("PAYMENT_METHODS.map");
     for (const locale of ["zh-CN", "en"] as const) expect(Object.keys(catalogue(locale)).sort()).toEqual([...PAYMENT_METHODS].sort());
   });
   it("writes the label, never a message key, into the Excel ledger", async () => {

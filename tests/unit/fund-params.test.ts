@@ -26,8 +26,8 @@ describe("fund years", () => {
     expect(parseYearParam(String(MAX_FUND_YEAR + 1), 2026)).toBe(2026);
     expect(parseYearParam("2024", 2026)).toBe(2024);
   });
-  it("is what the server actions use", () => {
-    const actions = fs.readFileSync(path.resolve(__dirname, "../../app/(portal)/fund/actions.ts"), "utf8");
+  it("is what the server actions (their schemas, lib/fund/forms.ts) use", () => {
+    const actions = fs.readFileSync(path.resolve(__dirname, "../../lib/fund/forms.ts"), "utf8");
     expect(actions).not.toMatch(/z\.coerce\.number\(\)\.int\(\)\.min\(2008\)/);
     expect(actions.match(/year: zFundYear/g)?.length).toBe(4);
   });

@@ -1,15 +1,12 @@
 "use server";
 
-import { z } from "zod";
 import { currentSessionId } from "@/lib/auth/session";
+import { changePasswordSchema } from "@/lib/users/forms";
 import { defineAction } from "@/lib/server/action";
 import { changeOwnPassword } from "@/lib/users/service";
-import { zPassword } from "@/lib/validation";
 
 export const changePasswordAction = defineAction({
-  schema: z
-    .object({ current: z.string().min(1).max(256), password: zPassword, confirm: z.string().min(1).max(256) })
-    .refine((v) => v.password === v.confirm, { message: "validation.passwordMismatch", path: ["confirm"] }),
+  schema: changePasswordSchema,
   permission: "home.view",
   resource: () => ({ type: "system" }),
   // The one action an account with a temporary password may run (issue 10.1).

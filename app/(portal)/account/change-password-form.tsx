@@ -3,12 +3,13 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, SubmitButton } from "@/components/form/action-form";
 import { Input } from "@/components/ui/input";
+import { changePasswordSchema } from "@/lib/users/forms";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm() {
   const t = useTranslations();
   return (
-    <ActionForm action={changePasswordAction} resetOnSuccess aria-label={t("admin.account.changeTitle")}>
+    <ActionForm action={changePasswordAction} schema={changePasswordSchema} resetOnSuccess aria-label={t("admin.account.changeTitle")}>
       <Field name="current" label={t("admin.account.current")} required>
         {(p) => <Input {...p} type="password" autoComplete="current-password" />}
       </Field>

@@ -4,30 +4,44 @@
  * Server actions of the applications feature: thin — zod parse → gate → service
  * (lib/applications). Every export is built with defineAction.
  */
-import { z } from "zod";
-import { applicationEditSchema, applicationFormSchema, zVersion } from "@/lib/applications/application-form";
+import { applicationEditSchema, applicationFormSchema } from "@/lib/applications/application-form";
 import { createDraft, updateApplication } from "@/lib/applications/drafts";
 import { removeEvidence, storeEvidence, attachmentApplicationId } from "@/lib/applications/attachments";
-import { missingFields } from "@/lib/approval/chain";
-import { ART18_CHAIN } from "@/lib/applications/chain";
 import { runApplicationCommand } from "@/lib/applications/commands";
 import { newMeasureSchema } from "@/lib/applications/measures";
 import { addMeasure, closeMeasure, measureApplicationId } from "@/lib/applications/measure-service";
 import { recordReemployment } from "@/lib/applications/payables";
 import { applicationResource } from "@/lib/applications/resource";
 import { db } from "@/lib/db";
-import { ApplicationStage } from "@/lib/generated/prisma/enums";
-import { zOptionalYuan } from "@/lib/money";
 import { defineAction } from "@/lib/server/action";
-import { zDate, zId, zOptionalDate, zOptionalInt, zOptionalText, zText } from "@/lib/validation";
+import {
+  closeMeasureSchema,
+  evidenceSchema,
+  fastTrackSchema,
+  reemploymentSchema,
+  removeEvidenceSchema,
+  resubmitApplicationSchema,
+  reviewApplicationSchema,
+  submitApplicationSchema,
+  withdrawApplicationSchema,
+} from "@/lib/applications/review-form";
 
-const applicationRef = { applicationId: zId, version: zVersion };
+/** Rules of 第十五至十七条 about the amount or the months land next to that field. */
+const quantityErrorFields = (amount: string, months: string): Record<string, string> => ({
+  "application.amountRequired": amount,
+  "application.amountNotPositive": amount,
+  "application.amountOutOfRange15": amount,
+  "application.amountOverMax16": amount,
+  "application.monthsRequired": months,
+  "application.monthsOutOfRange": months,
+});
 const applicationPaths = (id: number) => [`/applications/${id}`, "/applications", "/applications/queue"];
 
 export const createApplicationAction = defineAction({
   schema: applicationFormSchema,
   permission: "application.create",
   resource: (_input, actor) => ({ type: "organization", id: actor.organizationId, path: actor.orgPath }),
+  errorFields: quantityErrorFields("requestedAmount", "requestedMonths"),
   run: ({ input, ctx }) => createDraft(ctx, input),
   redirectTo: (_input, result) => `/applications/${result.id}`,
 });
@@ -36,6 +50,7 @@ export const updateApplicationAction = defineAction({
   schema: applicationEditSchema,
   permission: "application.edit",
   resource: (input) => applicationResource(input.applicationId),
+  errorFields: quantityErrorFields("requestedAmount", "requestedMonths"),
   run: ({ input, ctx }) => {
     const { applicationId, version, ...form } = input;
     return updateApplication(ctx, applicationId, version, form);
@@ -45,52 +60,40 @@ export const updateApplicationAction = defineAction({
 });
 
 export const submitApplicationAction = defineAction({
-  schema: z.object(applicationRef),
+  schema: submitApplicationSchema,
   permission: "application.edit",
   resource: (input) => applicationResource(input.applicationId),
   run: ({ input, ctx }) => runApplicationCommand(ctx, { ...input, command: { type: "SUBMIT" } }),
   successMessage: "applications.actions.submitted",
+  flash: true,
   revalidate: (input) => applicationPaths(input.applicationId),
 });
 
 export const resubmitApplicationAction = defineAction({
-  schema: z.object({ ...applicationRef, note: zOptionalText(2000) }),
+  schema: resubmitApplicationSchema,
   permission: "application.edit",
   resource: (input) => applicationResource(input.applicationId),
   run: ({ input, ctx }) => runApplicationCommand(ctx, { applicationId: input.applicationId, version: input.version, command: { type: "RESUBMIT" }, opinion: input.note }),
   successMessage: "applications.actions.resubmitted",
+  flash: true,
   revalidate: (input) => applicationPaths(input.applicationId),
 });
 
 export const withdrawApplicationAction = defineAction({
-  schema: z.object({ ...applicationRef, reason: zText(2000) }),
+  schema: withdrawApplicationSchema,
   permission: "application.edit",
   resource: (input) => applicationResource(input.applicationId),
   run: ({ input, ctx }) => runApplicationCommand(ctx, { applicationId: input.applicationId, version: input.version, command: { type: "WITHDRAW" }, opinion: input.reason }),
   successMessage: "applications.actions.withdrawn",
+  flash: true,
   revalidate: (input) => applicationPaths(input.applicationId),
 });
 
-/** Quantity fields of an opinion: yuan (art. 15/16) or months (art. 17). */
-const quantity = { amount: zOptionalYuan, months: zOptionalInt(1, 99) };
-
 export const reviewApplicationAction = defineAction({
-  schema: z
-    .object({
-      ...applicationRef,
-      stage: z.enum(ApplicationStage),
-      decision: z.enum(["FORWARD", "RETURN", "REJECT", "APPROVE"]),
-      opinion: zText(4000),
-      verificationFindings: zOptionalText(4000),
-      verifiedOn: zOptionalDate,
-      ...quantity,
-    })
-    .superRefine((v, ctx) => {
-      // 18.2: the district records what it verified and when, before reporting on — the chain's one check.
-      for (const field of missingFields(ART18_CHAIN, v.stage, v.decision, v)) ctx.addIssue({ code: "custom", path: [field], message: "validation.required" });
-    }),
+  schema: reviewApplicationSchema,
   permission: "application.review",
   resource: (input) => applicationResource(input.applicationId),
+  errorFields: quantityErrorFields("amount", "months"),
   run: ({ input, ctx }) =>
     runApplicationCommand(ctx, {
       applicationId: input.applicationId,
@@ -102,14 +105,17 @@ export const reviewApplicationAction = defineAction({
       verificationFindings: input.verificationFindings,
       verifiedOn: input.verifiedOn,
     }),
-  successMessage: "applications.actions.reviewed",
+  // What happened, in the words of the step (上报 / 退回 / 不予批准 / 批准).
+  successMessage: (_result, input) => `applications.actions.reviewedAs.${input.decision}`,
+  flash: true,
   revalidate: (input) => applicationPaths(input.applicationId),
 });
 
 export const fastTrackAction = defineAction({
-  schema: z.object({ ...applicationRef, stage: z.enum(ApplicationStage), opinion: zText(4000), ...quantity }),
+  schema: fastTrackSchema,
   permission: "application.fastTrack",
   resource: (input) => applicationResource(input.applicationId),
+  errorFields: quantityErrorFields("amount", "months"),
   run: ({ input, ctx }) =>
     runApplicationCommand(ctx, {
       applicationId: input.applicationId,
@@ -120,6 +126,7 @@ export const fastTrackAction = defineAction({
       months: input.months,
     }),
   successMessage: "applications.actions.fastTracked",
+  flash: true,
   revalidate: (input) => applicationPaths(input.applicationId),
 });
 
@@ -133,7 +140,7 @@ export const addMeasureAction = defineAction({
 });
 
 export const closeMeasureAction = defineAction({
-  schema: z.object({ measureId: zId, version: zVersion, status: z.enum(["DONE", "CANCELLED"]), completedOn: zDate, outcome: zText(2000) }),
+  schema: closeMeasureSchema,
   permission: "application.measure",
   resource: async (input) => applicationResource(await measureApplicationId(db(), input.measureId)),
   run: ({ input, ctx }) => closeMeasure(ctx, input),
@@ -142,7 +149,7 @@ export const closeMeasureAction = defineAction({
 });
 
 export const recordReemploymentAction = defineAction({
-  schema: z.object({ ...applicationRef, reemployedOn: zDate }),
+  schema: reemploymentSchema,
   permission: "application.recordReemployment",
   resource: (input) => applicationResource(input.applicationId),
   run: ({ input, ctx }) => recordReemployment(ctx, input),
@@ -150,8 +157,6 @@ export const recordReemploymentAction = defineAction({
   successMessage: (result) => (result.overpaid.length > 0 ? "applications.payables.reemploymentRecordedOverpaid" : "applications.payables.reemploymentRecorded"),
   revalidate: (input) => [`/applications/${input.applicationId}`],
 });
-
-const evidenceSchema = z.object({ applicationId: zId, file: z.file() });
 
 export const uploadEvidenceAction = defineAction({
   schema: evidenceSchema,
@@ -172,7 +177,7 @@ export const uploadReviewEvidenceAction = defineAction({
 });
 
 export const removeEvidenceAction = defineAction({
-  schema: z.object({ attachmentId: z.uuid() }),
+  schema: removeEvidenceSchema,
   permission: "application.edit",
   resource: async (input) => applicationResource(await attachmentApplicationId(input.attachmentId)),
   run: ({ input, ctx }) => removeEvidence(ctx, input.attachmentId),

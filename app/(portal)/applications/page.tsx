@@ -1,9 +1,10 @@
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { myApplications } from "@/lib/applications/queries";
 import { formatYuan } from "@/lib/money";
-import { StatusBadge } from "@/components/applications/badges";
+import { StatusBadge } from "@/app/(portal)/applications/_components/badges";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
@@ -17,7 +18,7 @@ export async function generateMetadata() {
 export default async function MyApplicationsPage() {
   const actor = await guardPage("application.create", (a) => ({ type: "organization", id: a.organizationId, path: a.orgPath }));
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const rows = await myApplications(actor.id);
   return (
     <div className="flex flex-col gap-6">
@@ -32,7 +33,7 @@ export default async function MyApplicationsPage() {
           {rows.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("applications.list.empty")}</p>
           ) : (
-            <Table label={t("nav.myApplications")}>
+            <Table label={t("nav.myApplications")} stack>
               <THead>
                 <TR>
                   <TH>{t("applications.list.number")}</TH>
@@ -46,26 +47,26 @@ export default async function MyApplicationsPage() {
               <TBody>
                 {rows.map((r) => (
                   <TR key={r.id} data-testid={`my-application-${r.number}`}>
-                    <TD>
+                    <TD label={t("applications.list.number")}>
                       <Link className="font-mono text-primary underline-offset-2 hover:underline" href={`/applications/${r.id}`}>
                         {r.number}
                       </Link>
                     </TD>
-                    <TD className="whitespace-nowrap">{t(`applications.articleShort.${r.article}`)}</TD>
-                    <TD>
+                    <TD label={t("applications.form.article")} className="whitespace-nowrap">{t(`applications.articleShort.${r.article}`)}</TD>
+                    <TD label={t("common.status")} data-testid="application-status-cell">
                       <StatusBadge status={r.status} stage={r.stage} />
                     </TD>
-                    <TD className="whitespace-nowrap">
+                    <TD label={t("applications.list.requested")} className="whitespace-nowrap">
                       {r.article === "ART17" ? t("applications.amounts.months", { months: r.requestedMonths ?? 0 }) : r.requestedAmount ? t("common.yuan", { amount: formatYuan(r.requestedAmount) }) : "—"}
                     </TD>
-                    <TD className="whitespace-nowrap">
+                    <TD label={t("applications.list.approved")} className="whitespace-nowrap">
                       {r.status !== "APPROVED"
                         ? "—"
                         : r.article === "ART17"
                           ? t("applications.amounts.months", { months: r.approvedMonths ?? 0 })
                           : t("common.yuan", { amount: formatYuan(r.approvedAmount ?? 0) })}
                     </TD>
-                    <TD className="whitespace-nowrap text-xs">{format.dateTime(r.submittedAt ?? r.createdAt, { dateStyle: "medium" })}</TD>
+                    <TD label={t("applications.list.date")} className="whitespace-nowrap text-xs">{dates.date(r.submittedAt ?? r.createdAt)}</TD>
                   </TR>
                 ))}
               </TBody>

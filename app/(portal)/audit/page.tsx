@@ -1,6 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { dateFormatter } from "@/lib/i18n/dates";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
-import { db } from "@/lib/db";
+import { latestAuditRows } from "@/lib/audit/queries";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
@@ -8,18 +9,20 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 
 const PAGE = 100;
 
+/** The page's title in the browser tab (issue 11.12). */
+export async function generateMetadata() {
+  const t = await getTranslations("nav");
+  return { title: t("audit") };
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ entity?: string; id?: string }> }) {
   await guardPage("audit.view", { type: "system" });
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const sp = await searchParams;
   const entity = typeof sp.entity === "string" && sp.entity ? sp.entity.slice(0, 60) : undefined;
   const entityId = typeof sp.id === "string" && sp.id ? sp.id.slice(0, 60) : undefined;
-  const rows = await db().auditLog.findMany({
-    where: { ...(entity ? { entityType: entity } : {}), ...(entityId ? { entityId } : {}) },
-    orderBy: { id: "desc" },
-    take: PAGE,
-  });
+  const rows = await latestAuditRows({ entityType: entity, entityId }, PAGE);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -60,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {rows.map((r) => (
                 <TR key={r.id.toString()}>
                   <TD className="font-mono text-xs">{r.id.toString()}</TD>
-                  <TD className="whitespace-nowrap text-xs">{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</TD>
+                  <TD className="whitespace-nowrap text-xs">{dates.dateTime(r.at)}</TD>
                   <TD className="text-xs">{r.actorName}</TD>
                   <TD className="font-mono text-xs">{r.action}</TD>
                   <TD className="font-mono text-xs">

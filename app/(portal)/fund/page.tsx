@@ -19,9 +19,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Select } from "@/components/ui/input";
-import { YearField } from "@/components/fund/year-field";
+import { YearField } from "@/app/(portal)/fund/_components/year-field";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { ArticleChart, BurnChart, DistrictChart } from "@/components/fund/charts";
+import { ArticleChart, BurnChart, DistrictChart } from "@/app/(portal)/fund/_components/charts";
 
 export async function generateMetadata() {
   const t = await getTranslations("fund");

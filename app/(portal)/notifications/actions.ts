@@ -1,12 +1,11 @@
 "use server";
 
-import { z } from "zod";
 import { markAllRead, markRead } from "@/lib/notifications/service";
 import { defineAction } from "@/lib/server/action";
-import { zId } from "@/lib/validation";
+import { markAllReadSchema, markReadSchema } from "@/lib/notifications/forms";
 
 export const markReadAction = defineAction({
-  schema: z.object({ notificationId: zId }),
+  schema: markReadSchema,
   permission: "notification.read",
   resource: (_input, actor) => ({ type: "self", userId: actor.id }),
   run: ({ input, ctx, actor }) => markRead(ctx, actor.id, input.notificationId),
@@ -14,7 +13,7 @@ export const markReadAction = defineAction({
 });
 
 export const markAllReadAction = defineAction({
-  schema: z.object({}),
+  schema: markAllReadSchema,
   permission: "notification.read",
   resource: (_input, actor) => ({ type: "self", userId: actor.id }),
   run: ({ ctx, actor }) => markAllRead(ctx, actor.id),

@@ -1,8 +1,9 @@
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { listNotifications } from "@/lib/notifications/service";
-import { MarkAllReadButton, MarkReadButton } from "@/components/notifications/notification-controls";
+import { MarkAllReadButton, MarkReadButton } from "@/app/(portal)/notifications/_components/notification-controls";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
@@ -16,7 +17,7 @@ export async function generateMetadata() {
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const actor = await guardPage("notification.read", (a) => ({ type: "self", userId: a.id }));
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const list = await listNotifications(actor.id, (await searchParams).page);
   return (
     <div className="flex flex-col gap-6">
@@ -47,8 +48,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                       )}
                     </div>
                     <p className="mt-1 text-sm">{n.body}</p>
-                    <time className="text-xs text-muted-foreground" dateTime={n.createdAt.toISOString()}>
-                      {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    <time className="text-xs text-muted-foreground" dateTime={n.createdAt.toISOString()} data-testid="notification-time">
+                      {dates.dateTime(n.createdAt)}
                     </time>
                   </div>
                   {n.readAt ? null : <MarkReadButton id={n.id} title={n.title} />}

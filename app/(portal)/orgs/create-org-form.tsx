@@ -4,12 +4,13 @@ import { useTranslations } from "next-intl";
 import { ActionForm, Field, SubmitButton } from "@/components/form/action-form";
 import { Input, Select } from "@/components/ui/input";
 import { OrgType, Ownership, UnitNature } from "@/lib/generated/prisma/enums";
+import { createOrgSchema } from "@/lib/org/forms";
 import { createOrgAction } from "./actions";
 
 export function CreateOrgForm({ parents }: { parents: { id: number; name: string; type: string }[] }) {
   const t = useTranslations();
   return (
-    <ActionForm action={createOrgAction} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label={t("admin.orgs.createTitle")}>
+    <ActionForm action={createOrgAction} schema={createOrgSchema} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label={t("admin.orgs.createTitle")}>
       <Field name="parentId" label={t("orgs.parent")} required>
         {(p) => (
           <Select {...p} defaultValue="">

@@ -1,42 +1,34 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, Field, SubmitButton } from "@/components/form/action-form";
+import { ActionForm, ChoiceGroup, Field, SubmitButton } from "@/components/form/action-form";
 import { Input, Select } from "@/components/ui/input";
 import { CadrePosition, Role } from "@/lib/generated/prisma/enums";
-import { useActionFormState } from "@/components/form/action-form";
+import { createUserSchema } from "@/lib/users/forms";
 import { createUserAction } from "./actions";
 
 function RolesField() {
   const t = useTranslations();
-  const error = useActionFormState()?.fieldErrors?.roles;
   return (
-    <fieldset className="sm:col-span-2" aria-describedby={error ? "roles-error" : undefined}>
-      <legend className="mb-1.5 text-sm font-medium">
-        {t("admin.users.roles")}
-        <span aria-hidden="true" className="ml-0.5 text-destructive">*</span>
-      </legend>
-      <div className="grid gap-2 sm:grid-cols-2">
-        {Object.values(Role).map((r) => (
-          <label key={r} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="roles" value={r} className="size-4" />
-            {t(`roles.${r}`)}
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p id="roles-error" className="mt-1 text-xs font-medium text-destructive" data-testid="error-roles">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    <ChoiceGroup name="roles" legend={t("admin.users.roles")} required className="sm:col-span-2">
+      {(p) => (
+        <div className="grid gap-2 sm:grid-cols-2">
+          {Object.values(Role).map((r) => (
+            <label key={r} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" {...p} value={r} className="size-4" />
+              {t(`roles.${r}`)}
+            </label>
+          ))}
+        </div>
+      )}
+    </ChoiceGroup>
   );
 }
 
 export function CreateUserForm({ orgs }: { orgs: { id: number; name: string }[] }) {
   const t = useTranslations();
   return (
-    <ActionForm action={createUserAction} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label={t("admin.users.createTitle")}>
+    <ActionForm action={createUserAction} schema={createUserSchema} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label={t("admin.users.createTitle")}>
       <Field name="username" label={t("admin.users.username")} required hint={t("validation.username")}>
         {(p) => <Input {...p} autoCapitalize="none" maxLength={64} />}
       </Field>

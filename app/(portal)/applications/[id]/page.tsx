@@ -1,6 +1,7 @@
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
 import { guardPage } from "@/lib/server/action";
 import { eligibilityOf } from "@/lib/applications/drafts";
@@ -21,10 +22,10 @@ import { formatYuan } from "@/lib/money";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { OverdueBadge, StatusBadge } from "@/components/applications/badges";
-import { EligibilityPanel } from "@/components/applications/eligibility-panel";
-import { EvidenceUpload, MeasureForm, ReemploymentForm } from "@/components/applications/application-forms";
-import { FastTrackForm, ResubmitApplicationForm, ReviewForm, SubmitApplicationForm, WithdrawApplicationForm } from "@/components/applications/review-forms";
+import { OverdueBadge, StatusBadge } from "@/app/(portal)/applications/_components/badges";
+import { EligibilityPanel } from "@/app/(portal)/applications/_components/eligibility-panel";
+import { EvidenceUpload, MeasureForm, ReemploymentForm } from "@/app/(portal)/applications/_components/application-forms";
+import { FastTrackForm, ResubmitApplicationForm, ReviewForm, SubmitApplicationForm, WithdrawApplicationForm } from "@/app/(portal)/applications/_components/review-forms";
 import { idParamOrNotFound } from "@/lib/server/params";
 import {
   AmountExplanation,
@@ -34,7 +35,7 @@ import {
   MeasureList,
   PayableTable,
   ReviewHistory,
-} from "@/components/applications/application-sections";
+} from "@/app/(portal)/applications/_components/application-sections";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("applications");
@@ -60,7 +61,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   if (!data) notFound();
   const { app } = data;
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const now = new Date();
   const today = todayInChina(now);
   const resource = toApplicationResource(app);
@@ -93,8 +94,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         </div>
         <p className="text-sm text-muted-foreground">
           {t(`applications.articles.${app.article}`)} · {app.applicant.displayName} · {app.organization.name}
-          {app.submittedAt ? ` · ${t("applications.page.submittedAt", { at: format.dateTime(app.submittedAt, { dateStyle: "medium", timeStyle: "short" }) })}` : null}
-          {app.status === "IN_REVIEW" && app.stageDueAt ? ` · ${t("applications.page.dueAt", { at: format.dateTime(app.stageDueAt, { dateStyle: "medium" }) })}` : null}
+          {app.submittedAt ? ` · ${t("applications.page.submittedAt", { at: dates.dateTime(app.submittedAt) })}` : null}
+          {app.status === "IN_REVIEW" && app.stageDueAt ? ` · ${t("applications.page.dueAt", { at: dates.date(app.stageDueAt) })}` : null}
         </p>
         <div className="flex flex-wrap gap-2">
           <Button asChild variant="outline" size="sm">
@@ -166,14 +167,14 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             {may.edit && app.status === "DRAFT" ? <SubmitApplicationForm applicationId={app.id} version={app.version} disabled={!applicant?.eligibility.eligible} /> : null}
             {may.edit && app.status === "RETURNED" ? <ResubmitApplicationForm applicationId={app.id} version={app.version} /> : null}
             {may.review && app.stage ? (
-              <ReviewForm applicationId={app.id} version={app.version} stage={app.stage} article={app.article} options={reviewCommandsAt(app.stage)} forwardRecords={stepOf(ART18_CHAIN, app.stage).records?.FORWARD ?? []} proposed={proposed} maxMonths={maxMonths} />
+              <ReviewForm applicationId={app.id} version={app.version} stage={app.stage} article={app.article} options={reviewCommandsAt(app.stage)} forwardRecords={stepOf(ART18_CHAIN, app.stage).records?.FORWARD ?? []} proposed={proposed} maxMonths={maxMonths} subject={{ number: app.number, applicant: app.applicant.displayName }} />
             ) : null}
             {may.fastTrack && app.stage ? (
               <section aria-labelledby="fast-track-title" className="rounded-md border p-4">
                 <h3 id="fast-track-title" className="mb-2 font-semibold">
                   {t("applications.fastTrack.title")}
                 </h3>
-                <FastTrackForm applicationId={app.id} version={app.version} stage={app.stage} article={app.article} proposed={proposed} maxMonths={maxMonths} />
+                <FastTrackForm applicationId={app.id} version={app.version} stage={app.stage} article={app.article} proposed={proposed} maxMonths={maxMonths} subject={{ number: app.number, applicant: app.applicant.displayName }} />
               </section>
             ) : null}
             {may.edit || may.review ? (

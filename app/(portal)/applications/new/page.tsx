@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { eligibilityOf } from "@/lib/applications/drafts";
 import { policyToday } from "@/lib/applications/policy-view";
-import { ApplicationForm } from "@/components/applications/application-form";
-import { EligibilityPanel } from "@/components/applications/eligibility-panel";
+import { ApplicationForm } from "@/app/(portal)/applications/_components/application-form";
+import { EligibilityPanel } from "@/app/(portal)/applications/_components/eligibility-panel";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { createApplicationAction } from "../actions";
 

@@ -1,12 +1,13 @@
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { QUEUE_SORTS, filterableOrgs, queueStagesOf, reviewQueue } from "@/lib/applications/queries";
 import { parseQueueParams, queueHref } from "@/lib/applications/queue-params";
 import { STAGES } from "@/lib/applications/workflow";
 import { AidArticle, ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { formatYuan } from "@/lib/money";
-import { OverdueBadge, StatusBadge } from "@/components/applications/badges";
+import { OverdueBadge, StatusBadge } from "@/app/(portal)/applications/_components/badges";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/input";
@@ -27,7 +28,7 @@ export async function generateMetadata() {
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await guardPage("application.queue", { type: "system" });
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const filters = parseQueueParams(await searchParams);
   const hasQueue = queueStagesOf(actor.roles).length > 0;
   if (!hasQueue) filters.view = "all";
@@ -130,7 +131,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           {result.rows.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("applications.queue.empty")}</p>
           ) : (
-            <Table label={t("nav.queue")}>
+            <Table label={t("nav.queue")} stack>
               <THead>
                 <TR>
                   <TH>{t("applications.list.number")}</TH>
@@ -144,28 +145,28 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
               <TBody>
                 {result.rows.map((r) => (
                   <TR key={r.id} data-testid={`queue-row-${r.number}`} className={r.overdue ? "bg-red-50/60" : undefined}>
-                    <TD>
+                    <TD label={t("applications.list.number")}>
                       <Link className="font-mono text-primary underline-offset-2 hover:underline" href={`/applications/${r.id}`}>
                         {r.number}
                       </Link>
                     </TD>
-                    <TD>
+                    <TD label={t("applications.queue.applicant")}>
                       <span className="block">{r.applicant.displayName}</span>
                       <span className="block text-xs text-muted-foreground">{r.orgName}</span>
                     </TD>
-                    <TD className="whitespace-nowrap">{t(`applications.articleShort.${r.article}`)}</TD>
-                    <TD>
+                    <TD label={t("applications.form.article")} className="whitespace-nowrap">{t(`applications.articleShort.${r.article}`)}</TD>
+                    <TD label={t("common.status")} data-testid="application-status-cell">
                       <div className="flex flex-wrap gap-1">
                         <StatusBadge status={r.status} stage={r.stage} />
-                        {r.returnRound > 0 ? <span className="text-xs text-muted-foreground">{t("applications.queue.round", { round: r.returnRound })}</span> : null}
+                        {r.returnRound > 0 ? <span className="text-xs text-muted-foreground">{t("applications.queue.round", { round: r.returnRound + 1 })}</span> : null}
                         {r.overdueLetters > 0 ? <OverdueBadge label={t("applications.measures.lettersOverdue", { count: r.overdueLetters })} /> : null}
                       </div>
                     </TD>
-                    <TD className="whitespace-nowrap">
+                    <TD label={t("applications.list.requested")} className="whitespace-nowrap">
                       {r.article === "ART17" ? t("applications.amounts.months", { months: r.requestedMonths ?? 0 }) : r.requestedAmount ? t("common.yuan", { amount: formatYuan(r.requestedAmount) }) : "—"}
                     </TD>
-                    <TD className="whitespace-nowrap">
-                      {r.stageDueAt && r.status === "IN_REVIEW" ? format.dateTime(r.stageDueAt, { dateStyle: "medium" }) : "—"}
+                    <TD label={t("applications.queue.due")} className="whitespace-nowrap">
+                      {r.stageDueAt && r.status === "IN_REVIEW" ? dates.date(r.stageDueAt) : "—"}
                       {r.overdue ? (
                         <span className="ml-1">
                           <OverdueBadge label={t("applications.queue.overdue")} />

@@ -1,19 +1,11 @@
 "use server";
 
-import { z } from "zod";
 import { addMinimumWage, setReviewDeadlines } from "@/lib/applications/settings";
-import { reviewDeadlinesSchema } from "@/lib/applications/settings-form";
-import { zYuan } from "@/lib/money";
+import { minimumWageSchema, reviewDeadlinesSchema } from "@/lib/applications/settings-form";
 import { defineAction } from "@/lib/server/action";
-import { zDate, zOptionalText } from "@/lib/validation";
 
 export const addMinimumWageAction = defineAction({
-  schema: z.object({
-    effectiveFrom: zDate,
-    tier: zOptionalText(20),
-    monthlyAmount: zYuan.refine((v) => v.greaterThan(0) && v.lessThan(1_000_000), "validation.applicationWage"),
-    source: zOptionalText(200),
-  }),
+  schema: minimumWageSchema,
   permission: "policy.manage",
   resource: () => ({ type: "system" }),
   run: ({ input, ctx }) => addMinimumWage(ctx, input),

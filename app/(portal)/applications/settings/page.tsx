@@ -1,8 +1,9 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { dateFormatter } from "@/lib/i18n/dates";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { listDeadlines, listMinimumWages } from "@/lib/applications/settings";
 import { formatYuan } from "@/lib/money";
-import { DeadlinesForm, MinimumWageForm } from "@/components/applications/settings-forms";
+import { DeadlinesForm, MinimumWageForm } from "@/app/(portal)/applications/_components/settings-forms";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 
@@ -15,7 +16,7 @@ export async function generateMetadata() {
 export default async function ApplicationSettingsPage() {
   await guardPage("policy.manage", { type: "system" });
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const [wages, deadlines] = await Promise.all([listMinimumWages(), listDeadlines()]);
   return (
     <div className="flex flex-col gap-6">
@@ -38,7 +39,7 @@ export default async function ApplicationSettingsPage() {
             <TBody>
               {wages.map((w) => (
                 <TR key={w.id}>
-                  <TD className="whitespace-nowrap">{format.dateTime(w.effectiveFrom, { dateStyle: "medium" })}</TD>
+                  <TD className="whitespace-nowrap">{dates.date(w.effectiveFrom)}</TD>
                   <TD>{w.tier ?? t("applications.settings.allTiers")}</TD>
                   <TD className="whitespace-nowrap">{t("common.yuan", { amount: formatYuan(w.monthlyAmount) })}</TD>
                   <TD className="text-xs">{w.source ?? "—"}</TD>

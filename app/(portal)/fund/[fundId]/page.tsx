@@ -3,9 +3,10 @@
  * approver), annual settlement / reopen (《办法》第十四条、第十一条), opening a
  * year (第十三条) and reversals (第十二条) for the office; read-only for 经审会.
  */
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { can } from "@/lib/authz";
 import { fundResource } from "@/lib/ledger/access";
@@ -22,11 +23,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { YearField } from "@/components/fund/year-field";
-import { BalanceSheetTable } from "@/components/fund/balance-sheet";
-import { EntriesTable } from "@/components/fund/entries-table";
-import { FlashArea } from "@/components/fund/flash";
-import { OpenYearForm, ReopenForm, SettleForm } from "@/components/fund/forms";
+import { YearField } from "@/app/(portal)/fund/_components/year-field";
+import { BalanceSheetTable } from "@/app/(portal)/fund/_components/balance-sheet";
+import { EntriesTable } from "@/app/(portal)/fund/_components/entries-table";
+import { OpenYearForm, ReopenForm, SettleForm } from "@/app/(portal)/fund/_components/forms";
 import { PrintButton } from "@/components/ui/print-button";
 
 export async function generateMetadata() {
@@ -40,7 +40,7 @@ export default async function FundYearPage({ params, searchParams }: { params: P
   const actor = await guardPage("fund.report", () => fundResource(fundId));
   const resource = await fundResource(fundId);
   const t = await getTranslations("fund");
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const sp = await searchParams;
 
   const fund = await rightsFund(fundId);
@@ -63,7 +63,7 @@ export default async function FundYearPage({ params, searchParams }: { params: P
   const title = `${fund.organization.name} · ${t("yearValue", { year })}`;
 
   return (
-    <FlashArea>
+    <>
       <div className="flex flex-col gap-6">
         <div>
           <Link href={`/fund?year=${year}&fund=${fundId}`} className="text-sm text-primary print:hidden">
@@ -156,12 +156,12 @@ export default async function FundYearPage({ params, searchParams }: { params: P
                         {t("settlement.settledInfo", {
                           year,
                           next: year + 1,
-                          date: fundYear.settledAt ? format.dateTime(fundYear.settledAt, { dateStyle: "medium" }) : "",
+                          date: fundYear.settledAt ? dates.date(fundYear.settledAt) : "",
                           amount: formatYuan(fundYear.closingBalance ?? 0),
                         })}
                       </Alert>
                       <p className="text-sm text-muted-foreground">{t("settlement.reopenHint", { year, next: year + 1 })}</p>
-                      <ReopenForm fundId={fundId} year={year} />
+                      <ReopenForm fundId={fundId} year={year} fundName={fund.name} />
                     </>
                   ) : (
                     <>
@@ -177,7 +177,7 @@ export default async function FundYearPage({ params, searchParams }: { params: P
                       ) : (
                         <p className="text-sm">{t("settlement.ready", { year })}</p>
                       )}
-                      <SettleForm fundId={fundId} year={year} disabled={blockers.length > 0} />
+                      <SettleForm fundId={fundId} year={year} disabled={blockers.length > 0} fundName={fund.name} />
                     </>
                   )}
                 </CardContent>
@@ -201,6 +201,6 @@ export default async function FundYearPage({ params, searchParams }: { params: P
           </>
         ) : null}
       </div>
-    </FlashArea>
+    </>
   );
 }

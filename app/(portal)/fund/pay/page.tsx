@@ -6,7 +6,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
-import { db } from "@/lib/db";
+import { fundYearsOf } from "@/lib/fund/queries";
 import { scopeResource } from "@/lib/ledger/access";
 import { scheduledPayables } from "@/lib/fund/queries";
 import { shortfall } from "@/lib/ledger/rules/amounts";
@@ -15,9 +15,8 @@ import { formatYuan, yuan } from "@/lib/money";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { FlashArea } from "@/components/fund/flash";
 import { Pager } from "@/components/ui/pager";
-import { PayForm } from "@/components/fund/forms";
+import { PayForm } from "@/app/(portal)/fund/_components/forms";
 
 export async function generateMetadata() {
   const t = await getTranslations("fund");
@@ -38,11 +37,11 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
   const upcoming = upcomingPage.rows;
   const pageHref = (dueN: number, upcomingN: number) => `/fund/pay?page=${dueN}&upcoming=${upcomingN}`;
   const fundIds = [...new Set(due.map((p) => p.fundId))];
-  const years = await db().fundYear.findMany({ where: { fundId: { in: fundIds }, year: { in: [year, year - 1] } } });
+  const years = await fundYearsOf(fundIds, [year, year - 1]);
   const yearOfFund = (fundId: number, y: number) => years.find((r) => r.fundId === fundId && r.year === y);
 
   return (
-    <FlashArea>
+    <>
       <div className="flex flex-col gap-6">
         <div>
           <h1 className="text-2xl font-bold">{t("pay.title")}</h1>
@@ -63,7 +62,13 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
                 <Card data-testid={`payable-${p.applicationNumber}-${p.instalmentNo}`}>
                   <CardHeader className="pb-2">
                     <CardTitle className="flex flex-wrap items-center gap-2 text-base">
-                      <span className="font-mono">{p.applicationNumber}</span>
+                      {p.applicationId ? (
+                        <Link className="font-mono text-primary underline-offset-4 hover:underline" href={`/applications/${p.applicationId}`} data-testid="payable-application-link">
+                          {p.applicationNumber}
+                        </Link>
+                      ) : (
+                        <span className="font-mono">{p.applicationNumber}</span>
+                      )}
                       <Badge variant="secondary">{t(`articleShort.${p.article}`)}</Badge>
                       <span>{instalment}</span>
                       <span className="ml-auto tabular-nums">{t("yuan", { amount: formatYuan(p.amount) })}</span>
@@ -127,7 +132,16 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
                         </ul>
                       </div>
                     ) : null}
-                    <PayForm payableId={p.id} version={p.version} today={isoDate(today)} label={t("pay.formLabel", { application: p.applicationNumber, instalment })} />
+                    <PayForm
+                      payableId={p.id}
+                      version={p.version}
+                      today={isoDate(today)}
+                      label={t("pay.formLabel", { application: p.applicationNumber, instalment })}
+                      amount={p.amount}
+                      payee={p.applicantName}
+                      fundName={p.fundName}
+                      applicationNumber={p.applicationNumber}
+                    />
                   </CardContent>
                 </Card>
               </li>
@@ -156,7 +170,15 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
               <TBody>
                 {upcoming.map((p) => (
                   <TR key={p.id} data-testid={`upcoming-${p.applicationNumber}-${p.instalmentNo}`}>
-                    <TD className="font-mono text-xs">{p.applicationNumber}</TD>
+                    <TD className="font-mono text-xs">
+                      {p.applicationId ? (
+                        <Link className="text-primary underline-offset-4 hover:underline" href={`/applications/${p.applicationId}`}>
+                          {p.applicationNumber}
+                        </Link>
+                      ) : (
+                        p.applicationNumber
+                      )}
+                    </TD>
                     <TD>{t(`articleShort.${p.article}`)}</TD>
                     <TD>{p.kind === "ONE_OFF" ? t("pay.oneOff") : t("pay.instalmentNo", { no: p.instalmentNo })}</TD>
                     <TD className="whitespace-nowrap text-xs">{p.periodEnd ? `${p.periodStart} – ${p.periodEnd}` : p.periodStart}</TD>
@@ -171,6 +193,6 @@ export default async function PayPage({ searchParams }: { searchParams: Promise<
           </div>
         ) : null}
       </div>
-    </FlashArea>
+    </>
   );
 }

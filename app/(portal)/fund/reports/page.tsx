@@ -13,9 +13,9 @@ import { parseYearParam } from "@/lib/fund/params";
 import { todayInChina, yearOf } from "@/lib/dates";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { YearField } from "@/components/fund/year-field";
+import { YearField } from "@/app/(portal)/fund/_components/year-field";
 import { PrintButton } from "@/components/ui/print-button";
-import { ArticleTable, DistrictTable, FundSheetsTable } from "@/components/fund/report-tables";
+import { ArticleTable, DistrictTable, FundSheetsTable } from "@/app/(portal)/fund/_components/report-tables";
 
 export async function generateMetadata() {
   const t = await getTranslations("fund");

@@ -3,7 +3,8 @@
  * the office records requests and the decisions; a pending request blocks the
  * annual settlement of its year (第十四条).
  */
-import { getFormatter, getTranslations } from "next-intl/server";
+import { dateFormatter } from "@/lib/i18n/dates";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { can } from "@/lib/authz";
 import { scopeResource } from "@/lib/ledger/access";
@@ -14,9 +15,8 @@ import { todayInChina, yearOf } from "@/lib/dates";
 import { formatYuan, zYuan } from "@/lib/money";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { FlashArea } from "@/components/fund/flash";
 import { Pager } from "@/components/ui/pager";
-import { DecideForm, RequestForm } from "@/components/fund/forms";
+import { DecideForm, RequestForm } from "@/app/(portal)/fund/_components/forms";
 
 export async function generateMetadata() {
   const t = await getTranslations("fund");
@@ -26,7 +26,7 @@ export async function generateMetadata() {
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ fund?: string; year?: string; kind?: string; amount?: string; page?: string }> }) {
   const actor = await guardPage("fund.manage", scopeResource);
   const t = await getTranslations("fund");
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const sp = await searchParams;
   const year = parseYearParam(sp.year, yearOf(todayInChina()));
   const funds = await listFunds(actor, year);
@@ -38,7 +38,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const preset = parseIdParam(sp.fund);
 
   return (
-    <FlashArea>
+    <>
       <div className="flex flex-col gap-6">
         <div>
           <h1 className="text-2xl font-bold">{t("requests.title")}</h1>
@@ -86,15 +86,15 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                         {r.reason}
                       </p>
                       <p className="text-muted-foreground">
-                        {t("requests.requestedBy")}：{r.requestedBy} · {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                        {t("requests.requestedBy")}：{r.requestedBy} · {dates.dateTime(r.createdAt)}
                       </p>
                       {r.status !== "PENDING" ? (
                         <p>
                           <span className="text-muted-foreground">{t("requests.decidedBy")}：</span>
-                          {r.decidedBy} {r.decidedAt ? format.dateTime(r.decidedAt, { dateStyle: "medium" }) : ""} — {r.decisionNote}
+                          {r.decidedBy} {r.decidedAt ? dates.date(r.decidedAt) : ""} — {r.decisionNote}
                         </p>
                       ) : mayDecide ? (
-                        <DecideForm requestId={r.id} />
+                        <DecideForm requestId={r.id} amount={r.amount} fundName={r.grantingFundName ?? r.fundName} />
                       ) : (
                         <p className="text-muted-foreground">{t("requests.notDecider", { name: r.grantingFundName ?? r.fundName })}</p>
                       )}
@@ -107,6 +107,6 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           <Pager page={requestPage.page} pages={requestPage.pages} total={requestPage.total} href={(n) => `/fund/requests?year=${year}&page=${n}`} label={t("requests.listTitle")} testId="requests-pager" />
         </section>
       </div>
-    </FlashArea>
+    </>
   );
 }

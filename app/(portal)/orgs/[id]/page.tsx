@@ -7,6 +7,12 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { idParamOrNotFound } from "@/lib/server/params";
 
+/** The page's title in the browser tab (issue 11.12). */
+export async function generateMetadata() {
+  const t = await getTranslations("nav");
+  return { title: t("orgs") };
+}
+
 export default async function OrgPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParamOrNotFound((await params).id);
   await guardPage("org.view", () => organizationResource(id));

@@ -3,7 +3,8 @@
  *   GET /api/fund/export?year=2026&fundId=3  → one fund-year (收支表, 明细账, 按条款, 按区, 月度支出)
  *   GET /api/fund/export?year=2026           → every fund in the actor's scope (年度汇总 …, 第十四条)
  */
-import { getFormatter, getTranslations } from "next-intl/server";
+import { dateFormatter } from "@/lib/i18n/dates";
+import { getTranslations } from "next-intl/server";
 import { defineRoute } from "@/lib/server/action";
 import { NotFoundError } from "@/lib/errors";
 import { fundResource, scopeResource } from "@/lib/ledger/access";
@@ -30,8 +31,8 @@ export const GET = defineRoute({
   run: async ({ request, actor }) => {
     const { fundId, year } = query(request);
     const t = await getTranslations("fund");
-    const format = await getFormatter();
-    const exportedAt = format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" });
+    const dates = await dateFormatter();
+    const exportedAt = dates.dateTime(new Date());
     const translate = (key: string, values?: Record<string, string | number>) => t(key as "title", values);
     if (fundId === null) {
       const funds = await listFunds(actor, year);

@@ -5,7 +5,7 @@ import { isoDate } from "@/lib/dates";
 import { limitsView } from "@/lib/applications/policy-view";
 import { applicationResource, loadApplication } from "@/lib/applications/resource";
 import { db } from "@/lib/db";
-import { ApplicationForm } from "@/components/applications/application-form";
+import { ApplicationForm } from "@/app/(portal)/applications/_components/application-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { updateApplicationAction } from "../../actions";
 import { idParamOrNotFound } from "@/lib/server/params";

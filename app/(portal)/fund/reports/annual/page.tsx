@@ -3,7 +3,8 @@
  * 办公室每年向市总主席办公会议汇报一次工会干部权益保障情况，并接受检查和审计),
  * printable on A4.
  */
-import { getFormatter, getTranslations } from "next-intl/server";
+import { dateFormatter } from "@/lib/i18n/dates";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { scopeResource } from "@/lib/ledger/access";
 import { fundYears, listFunds } from "@/lib/fund/queries";
@@ -13,7 +14,7 @@ import { todayInChina, yearOf } from "@/lib/dates";
 import { formatYuan } from "@/lib/money";
 import { Button } from "@/components/ui/button";
 import { PrintButton } from "@/components/ui/print-button";
-import { ArticleTable, DistrictTable, FundSheetsTable } from "@/components/fund/report-tables";
+import { ArticleTable, DistrictTable, FundSheetsTable } from "@/app/(portal)/fund/_components/report-tables";
 
 export async function generateMetadata() {
   const t = await getTranslations("fund");
@@ -23,7 +24,7 @@ export async function generateMetadata() {
 export default async function AnnualReportPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const actor = await guardPage("fund.report", scopeResource);
   const t = await getTranslations("fund");
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const years = await fundYears(actor);
   const year = parseYearParam((await searchParams).year, years[0] ?? yearOf(todayInChina()));
   const funds = await listFunds(actor, year);
@@ -38,7 +39,7 @@ export default async function AnnualReportPage({ searchParams }: { searchParams:
         <h1 className="text-xl font-bold sm:text-2xl">{t("annual.title", { year })}</h1>
         <p className="mt-2 text-sm">{t("annual.to")}</p>
         <p className="text-sm text-muted-foreground">
-          {t("annual.from")} · {t("annual.generated", { date: format.dateTime(new Date(), { dateStyle: "long" }) })}
+          {t("annual.from")} · {t("annual.generated", { date: dates.date(new Date()) })}
         </p>
       </header>
       <div className="flex justify-end gap-2 print:hidden">

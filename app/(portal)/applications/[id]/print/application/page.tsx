@@ -1,6 +1,7 @@
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { guardPage } from "@/lib/server/action";
 import { loadApplicationPage } from "@/lib/applications/queries";
@@ -8,7 +9,7 @@ import { accountFor } from "@/lib/applications/bank-account";
 import { applicationResource, toApplicationResource } from "@/lib/applications/resource";
 import type { ApplicationStage } from "@/lib/generated/prisma/enums";
 import { formatYuan } from "@/lib/money";
-import { Sheet } from "@/components/applications/print";
+import { Sheet } from "@/app/(portal)/applications/_components/print";
 import { PrintButton } from "@/components/ui/print-button";
 import { idParamOrNotFound } from "@/lib/server/params";
 
@@ -35,8 +36,8 @@ export default async function PrintApplicationPage({ params }: { params: Promise
   // The full account number only for whom the gate allows (application.viewBankAccount); masked otherwise.
   const account = accountFor(actor, toApplicationResource(app), app.bankAccountNumber);
   const t = await getTranslations();
-  const format = await getFormatter();
-  const date = (d: Date | null | undefined) => (d ? format.dateTime(d, { dateStyle: "long" }) : "");
+  const dates = await dateFormatter();
+  const date = (d: Date | null | undefined) => (d ? dates.date(d) : "");
   /** The decision: an approval (leading group or chairperson's meeting) or the leading group's rejection. */
   const decision = [...app.reviews].reverse().find((r) => r.action === "APPROVE" || (r.action === "REJECT" && r.stage === "LEADING_GROUP"));
   /** The latest opinion given at a stage (forward, return, reject), other than the decision. */
@@ -60,7 +61,7 @@ export default async function PrintApplicationPage({ params }: { params: Promise
             {extra}
           </div>
           <div className="mt-4 flex flex-wrap justify-end gap-x-10 gap-y-2 text-sm">
-            <span>{t("applications.print.signature", { name: r ? (data.personName.get(r.actorId) ?? "") : "" })}</span>
+            <span className="whitespace-nowrap">{t("applications.print.signature", { name: r ? (data.personName.get(r.actorId) ?? "") : "" })}</span>
             <span className="inline-flex h-16 w-16 items-center justify-center rounded-full border border-dashed border-black text-xs">{t("applications.print.seal")}</span>
             <span>{r ? date(r.at) : t("applications.print.blankDate")}</span>
           </div>
@@ -201,7 +202,7 @@ export default async function PrintApplicationPage({ params }: { params: Promise
                   {decision?.months ? <span className="mt-1 block">{t("applications.history.months", { months: decision.months })}</span> : null}
                 </div>
                 <div className="mt-4 flex flex-wrap justify-end gap-x-10 gap-y-2 text-sm">
-                  <span>{t("applications.print.signature", { name: decision ? (data.personName.get(decision.actorId) ?? "") : "" })}</span>
+                  <span className="whitespace-nowrap">{t("applications.print.signature", { name: decision ? (data.personName.get(decision.actorId) ?? "") : "" })}</span>
                   <span className="inline-flex h-16 w-16 items-center justify-center rounded-full border border-dashed border-black text-xs">{t("applications.print.seal")}</span>
                   <span>{decision ? date(decision.at) : t("applications.print.blankDate")}</span>
                 </div>

@@ -1,11 +1,12 @@
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/server/action";
 import { readMeasureDetails } from "@/lib/applications/measures";
 import { applicationResource } from "@/lib/applications/resource";
-import { db } from "@/lib/db";
-import { Sheet } from "@/components/applications/print";
+import { opinionLetterOf } from "@/lib/applications/measure-service";
+import { Sheet } from "@/app/(portal)/applications/_components/print";
 import { PrintButton } from "@/components/ui/print-button";
 import { idParamOrNotFound } from "@/lib/server/params";
 
@@ -24,16 +25,13 @@ export default async function PrintOpinionLetterPage({ params }: { params: Promi
   const id = idParamOrNotFound(raw.id);
   const measureId = idParamOrNotFound(raw.measureId);
   await guardPage("application.view", () => applicationResource(id));
-  const measure = await db().protectiveMeasure.findFirst({
-    where: { id: measureId, applicationId: id, kind: "ART6_OPINION_LETTER" },
-    include: { application: { select: { number: true, applicant: { select: { displayName: true } }, organization: { select: { name: true } } } } },
-  });
-  if (!measure) notFound();
-  const issuer = await db().organization.findUnique({ where: { id: measure.ownerOrgId }, select: { name: true } });
+  const letter = await opinionLetterOf(id, measureId);
+  if (!letter) notFound();
+  const { measure, issuer } = letter;
   const details = readMeasureDetails(measure.details);
   const t = await getTranslations();
-  const format = await getFormatter();
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long" }) : "");
+  const dates = await dateFormatter();
+  const date = (d: Date | null) => (d ? dates.date(d) : "");
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2 print:hidden">

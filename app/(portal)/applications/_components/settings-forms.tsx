@@ -5,11 +5,12 @@ import { ActionForm, Field, SubmitButton } from "@/components/form/action-form";
 import { Input } from "@/components/ui/input";
 import type { ApplicationStage } from "@/lib/generated/prisma/enums";
 import { addMinimumWageAction, setReviewDeadlinesAction } from "@/app/(portal)/applications/settings/actions";
+import { minimumWageSchema, reviewDeadlinesSchema } from "@/lib/applications/settings-form";
 
 export function MinimumWageForm() {
   const t = useTranslations("applications.settings");
   return (
-    <ActionForm action={addMinimumWageAction} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label={t("addWage")}>
+    <ActionForm action={addMinimumWageAction} schema={minimumWageSchema} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label={t("addWage")}>
       <Field name="effectiveFrom" label={t("effectiveFrom")} required>
         {(p) => <Input {...p} type="date" />}
       </Field>
@@ -33,7 +34,7 @@ export function MinimumWageForm() {
 export function DeadlinesForm({ deadlines }: { deadlines: { stage: ApplicationStage; days: number | null }[] }) {
   const t = useTranslations("applications");
   return (
-    <ActionForm action={setReviewDeadlinesAction} className="grid gap-4 sm:grid-cols-2" aria-label={t("settings.deadlinesTitle")}>
+    <ActionForm action={setReviewDeadlinesAction} schema={reviewDeadlinesSchema} className="grid gap-4 sm:grid-cols-2" aria-label={t("settings.deadlinesTitle")}>
       {deadlines.map((d) => (
         <Field key={d.stage} name={d.stage} label={t(`stage.${d.stage}`)} hint={t("settings.daysHint")} required>
           {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={90} defaultValue={d.days ?? ""} />}

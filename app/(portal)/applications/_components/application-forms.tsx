@@ -19,6 +19,8 @@ import {
   uploadEvidenceAction,
   uploadReviewEvidenceAction,
 } from "@/app/(portal)/applications/actions";
+import { closeMeasureSchema, evidenceSchema, reemploymentSchema, removeEvidenceSchema } from "@/lib/applications/review-form";
+import { newMeasureSchema } from "@/lib/applications/measures";
 
 const ACCEPT = "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png";
 
@@ -28,7 +30,7 @@ export function EvidenceUpload({ applicationId, as, maxBytes }: { applicationId:
   const [tooBig, setTooBig] = useState(false);
   const maxMb = Math.floor((maxBytes / 1024 / 1024) * 10) / 10;
   return (
-    <ActionForm action={as === "applicant" ? uploadEvidenceAction : uploadReviewEvidenceAction} resetOnSuccess aria-label={t("attachments.upload")}>
+    <ActionForm action={as === "applicant" ? uploadEvidenceAction : uploadReviewEvidenceAction} schema={evidenceSchema} resetOnSuccess aria-label={t("attachments.upload")}>
       <input type="hidden" name="applicationId" value={applicationId} />
       <Field name="file" label={t("attachments.file")} hint={t("attachments.hint", { maxMb })} required>
         {(p) => (
@@ -58,7 +60,7 @@ export function EvidenceUpload({ applicationId, as, maxBytes }: { applicationId:
 export function RemoveEvidenceButton({ attachmentId, name }: { attachmentId: string; name: string }) {
   const t = useTranslations("applications");
   return (
-    <ActionForm action={removeEvidenceAction} className="gap-1">
+    <ActionForm action={removeEvidenceAction} schema={removeEvidenceSchema} className="gap-1">
       <input type="hidden" name="attachmentId" value={attachmentId} />
       <SubmitButton size="sm" variant="ghost" aria-label={`${t("attachments.remove")} ${name}`}>
         {t("attachments.remove")}
@@ -152,7 +154,7 @@ export function MeasureForm({ applicationId, today }: { applicationId: number; t
   const t = useTranslations("applications.measures");
   const [kind, setKind] = useState<MeasureKind>("ART6_OPINION_LETTER");
   return (
-    <ActionForm action={addMeasureAction} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label={t("add")}>
+    <ActionForm action={addMeasureAction} schema={newMeasureSchema} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label={t("add")}>
       <input type="hidden" name="applicationId" value={applicationId} />
       <Field name="kind" label={t("kind")} required className="sm:col-span-2">
         {(p) => (
@@ -189,7 +191,7 @@ export function CloseMeasureForm({ measureId, version, today }: { measureId: num
   return (
     <details className="mt-2">
       <summary className="cursor-pointer text-sm text-primary">{t("close")}</summary>
-      <ActionForm action={closeMeasureAction} className="mt-2" aria-label={t("close")}>
+      <ActionForm action={closeMeasureAction} schema={closeMeasureSchema} className="mt-2" aria-label={t("close")}>
         <input type="hidden" name="measureId" value={measureId} />
         <input type="hidden" name="version" value={version} />
         <Field name="status" id={`measure-${measureId}-status`} label={t("closeAs")} required>
@@ -218,7 +220,7 @@ export function CloseMeasureForm({ measureId, version, today }: { measureId: num
 export function ReemploymentForm({ applicationId, version }: { applicationId: number; version: number }) {
   const t = useTranslations("applications.payables");
   return (
-    <ActionForm action={recordReemploymentAction} aria-label={t("reemployment")}>
+    <ActionForm action={recordReemploymentAction} schema={reemploymentSchema} aria-label={t("reemployment")}>
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="version" value={version} />
       <p className="text-xs text-muted-foreground">{t("reemploymentHint")}</p>

@@ -7,10 +7,21 @@
  */
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { ActionForm, Field, SubmitButton, useActionFormState } from "@/components/form/action-form";
+import { ActionForm, ChoiceGroup, Field, SubmitButton } from "@/components/form/action-form";
 import { Input, Textarea } from "@/components/ui/input";
+import { ConfirmSubmit, type ConfirmLine } from "@/components/form/confirm-submit";
+import { amountInCapitals } from "@/lib/money-capitals";
+import { formatYuan, zYuan } from "@/lib/money";
 import type { AidArticle, ApplicationStage } from "@/lib/generated/prisma/enums";
 import { fastTrackAction, resubmitApplicationAction, reviewApplicationAction, submitApplicationAction, withdrawApplicationAction } from "@/app/(portal)/applications/actions";
+import {
+  fastTrackSchema,
+  resubmitApplicationSchema,
+  reviewApplicationSchema,
+  submitApplicationSchema,
+  withdrawApplicationSchema,
+  type ReviewDecision,
+} from "@/lib/applications/review-form";
 
 type ApplicationRef = { applicationId: number; version: number };
 
@@ -26,7 +37,7 @@ function Hidden({ applicationId, version }: ApplicationRef) {
 export function SubmitApplicationForm({ applicationId, version, disabled }: ApplicationRef & { disabled: boolean }) {
   const t = useTranslations("applications");
   return (
-    <ActionForm action={submitApplicationAction} aria-label={t("actions.submit")}>
+    <ActionForm action={submitApplicationAction} schema={submitApplicationSchema} aria-label={t("actions.submit")}>
       <Hidden applicationId={applicationId} version={version} />
       <p className="text-sm text-muted-foreground">{t("actions.submitHint")}</p>
       <div>
@@ -39,7 +50,7 @@ export function SubmitApplicationForm({ applicationId, version, disabled }: Appl
 export function ResubmitApplicationForm({ applicationId, version }: ApplicationRef) {
   const t = useTranslations("applications");
   return (
-    <ActionForm action={resubmitApplicationAction} aria-label={t("actions.resubmit")}>
+    <ActionForm action={resubmitApplicationAction} schema={resubmitApplicationSchema} aria-label={t("actions.resubmit")}>
       <Hidden applicationId={applicationId} version={version} />
       <Field name="note" label={t("actions.resubmitNote")}>
         {(p) => <Textarea {...p} maxLength={2000} rows={2} />}
@@ -56,7 +67,7 @@ export function WithdrawApplicationForm({ applicationId, version }: ApplicationR
   return (
     <details className="rounded-md border p-3">
       <summary className="cursor-pointer text-sm font-medium">{t("actions.withdraw")}</summary>
-      <ActionForm action={withdrawApplicationAction} className="mt-3" aria-label={t("actions.withdraw")}>
+      <ActionForm action={withdrawApplicationAction} schema={withdrawApplicationSchema} className="mt-3" aria-label={t("actions.withdraw")}>
         <Hidden applicationId={applicationId} version={version} />
         <Field name="reason" label={t("actions.withdrawReason")} required>
           {(p) => <Textarea {...p} maxLength={2000} rows={2} />}
@@ -83,24 +94,52 @@ function QuantityField({ article, label, defaultValue, maxMonths, idPrefix }: { 
   );
 }
 
-type Decision = "FORWARD" | "RETURN" | "REJECT" | "APPROVE";
+type Decision = ReviewDecision;
+
+/** Who the decision is about, for the confirmation (number, applicant). */
+type Subject = { number: string; applicant: string };
+
+/**
+ * What an approval or a rejection decides: the application, the payee, and the
+ * amount in figures and capitals (art. 15/16) or the months (art. 17), as typed.
+ */
+function useDecisionLines(subject: Subject, article: AidArticle, decision: "APPROVE" | "REJECT") {
+  const tc = useTranslations("confirm");
+  return (data: FormData | null): ConfirmLine[] => {
+    const lines: ConfirmLine[] = [
+      { label: tc("application"), value: subject.number },
+      { label: tc("payee"), value: subject.applicant, testId: "confirm-payee" },
+    ];
+    if (decision === "REJECT") return [...lines, { label: tc("decision"), value: tc("reject") }];
+    if (article === "ART17") {
+      const months = String(data?.get("months") ?? "").trim();
+      return months ? [...lines, { label: tc("months"), value: tc("monthsValue", { months }) }] : lines;
+    }
+    const parsed = zYuan.safeParse(data?.get("amount"));
+    if (!parsed.success) return lines;
+    return [
+      ...lines,
+      { label: tc("amount"), value: tc("yuan", { amount: formatYuan(parsed.data) }), testId: "confirm-amount" },
+      { label: tc("capitals"), value: amountInCapitals(parsed.data), testId: "confirm-capitals" },
+    ];
+  };
+}
 
 function DecisionChoice({ options, value, onChange }: { options: Decision[]; value: Decision; onChange: (d: Decision) => void }) {
   const t = useTranslations("applications");
-  const error = useActionFormState()?.fieldErrors?.decision;
   return (
-    <fieldset>
-      <legend className="mb-1.5 text-sm font-medium">{t("review.decision")}</legend>
-      <div className="flex flex-wrap gap-2">
-        {options.map((d) => (
-          <label key={d} className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
-            <input type="radio" name="decision" value={d} checked={value === d} onChange={() => onChange(d)} className="size-4" />
-            {t(`review.decisions.${d}`)}
-          </label>
-        ))}
-      </div>
-      {error ? <p className="mt-1 text-xs font-medium text-destructive">{error}</p> : null}
-    </fieldset>
+    <ChoiceGroup name="decision" legend={t("review.decision")}>
+      {(p) => (
+        <div className="flex flex-wrap gap-2">
+          {options.map((d) => (
+            <label key={d} className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
+              <input type="radio" {...p} value={d} checked={value === d} onChange={() => onChange(d)} className="size-4" />
+              {t(`review.decisions.${d}`)}
+            </label>
+          ))}
+        </div>
+      )}
+    </ChoiceGroup>
   );
 }
 
@@ -117,6 +156,7 @@ export function ReviewForm({
   forwardRecords,
   proposed,
   maxMonths,
+  subject,
 }: ApplicationRef & {
   stage: ApplicationStage;
   article: AidArticle;
@@ -125,11 +165,16 @@ export function ReviewForm({
   forwardRecords: readonly string[];
   proposed?: string;
   maxMonths: number;
+  subject: Subject;
 }) {
   const t = useTranslations("applications");
+  const tc = useTranslations("confirm");
   const [decision, setDecision] = useState<Decision>(options[0]!);
+  const final = decision === "APPROVE" || decision === "REJECT";
+  const approveLines = useDecisionLines(subject, article, "APPROVE");
+  const rejectLines = useDecisionLines(subject, article, "REJECT");
   return (
-    <ActionForm action={reviewApplicationAction} aria-label={t(`review.title.${stage}`)}>
+    <ActionForm action={reviewApplicationAction} schema={reviewApplicationSchema} aria-label={t(`review.title.${stage}`)}>
       <Hidden applicationId={applicationId} version={version} />
       <input type="hidden" name="stage" value={stage} />
       <p className="text-sm text-muted-foreground">{t(`review.basis.${stage}`)}</p>
@@ -149,18 +194,41 @@ export function ReviewForm({
       <Field name="opinion" label={decision === "RETURN" || decision === "REJECT" ? t("review.reasons") : t(`review.opinion.${stage}`)} required>
         {(p) => <Textarea {...p} maxLength={4000} rows={4} />}
       </Field>
-      <div>
-        <SubmitButton variant={decision === "REJECT" ? "destructive" : "default"}>{t(`review.submit.${decision}`)}</SubmitButton>
-      </div>
+      {final || options.some((o) => o === "APPROVE" || o === "REJECT") ? (
+        // Approving and rejecting are final: confirmed first (without JavaScript: a checkbox the schema requires for them).
+        <ConfirmSubmit
+          label={t(`review.submit.${decision}`)}
+          needed={final}
+          variant={decision === "REJECT" ? "destructive" : "default"}
+          title={decision === "REJECT" ? tc("rejectTitle") : tc("approveTitle")}
+          confirmLabel={decision === "REJECT" ? tc("rejectConfirm") : tc("approveConfirm")}
+          lines={decision === "REJECT" ? rejectLines : approveLines}
+          consequence={decision === "REJECT" ? tc("rejectConsequence") : tc("approveConsequence")}
+        />
+      ) : (
+        <div>
+          <SubmitButton>{t(`review.submit.${decision}`)}</SubmitButton>
+        </div>
+      )}
     </ActionForm>
   );
 }
 
 /** 18.3 特殊情况可直接由各级主席办公会议审定批准. */
-export function FastTrackForm({ applicationId, version, stage, article, proposed, maxMonths }: ApplicationRef & { stage: ApplicationStage; article: AidArticle; proposed?: string; maxMonths: number }) {
+export function FastTrackForm({
+  applicationId,
+  version,
+  stage,
+  article,
+  proposed,
+  maxMonths,
+  subject,
+}: ApplicationRef & { stage: ApplicationStage; article: AidArticle; proposed?: string; maxMonths: number; subject: Subject }) {
   const t = useTranslations("applications");
+  const tc = useTranslations("confirm");
+  const lines = useDecisionLines(subject, article, "APPROVE");
   return (
-    <ActionForm action={fastTrackAction} aria-label={t("fastTrack.title")}>
+    <ActionForm action={fastTrackAction} schema={fastTrackSchema} aria-label={t("fastTrack.title")}>
       <Hidden applicationId={applicationId} version={version} />
       <input type="hidden" name="stage" value={stage} />
       <p className="text-sm text-muted-foreground">{t("fastTrack.basis")}</p>
@@ -168,9 +236,7 @@ export function FastTrackForm({ applicationId, version, stage, article, proposed
       <Field name="opinion" id="fast-track-opinion" label={t("fastTrack.opinion")} hint={t("fastTrack.opinionHint")} required>
         {(p) => <Textarea {...p} maxLength={4000} rows={3} />}
       </Field>
-      <div>
-        <SubmitButton>{t("fastTrack.submit")}</SubmitButton>
-      </div>
+      <ConfirmSubmit label={t("fastTrack.submit")} title={tc("approveTitle")} confirmLabel={tc("approveConfirm")} lines={lines} consequence={tc("approveConsequence")} />
     </ActionForm>
   );
 }

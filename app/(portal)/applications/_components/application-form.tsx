@@ -8,9 +8,10 @@
  */
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { ActionForm, Field, SubmitButton, useActionFormState } from "@/components/form/action-form";
+import { ActionForm, ChoiceGroup, Field, SubmitButton } from "@/components/form/action-form";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { EVENT_TYPES } from "@/lib/applications/event-types";
+import { applicationEditSchema, applicationFormSchema } from "@/lib/applications/application-form";
 import type { AidArticle } from "@/lib/generated/prisma/enums";
 import type { ServerAction } from "@/lib/server/action";
 
@@ -35,30 +36,22 @@ const ARTICLES: AidArticle[] = ["ART15", "ART16", "ART17"];
 
 function ArticleChoice({ value, onChange, limits }: { value: AidArticle; onChange: (a: AidArticle) => void; limits: FormLimits }) {
   const t = useTranslations("applications");
-  const error = useActionFormState()?.fieldErrors?.article;
   return (
-    <fieldset className="sm:col-span-2" aria-describedby={error ? "article-error" : undefined}>
-      <legend className="mb-1.5 text-sm font-medium">
-        {t("form.article")}
-        <span aria-hidden="true" className="ml-0.5 text-destructive">*</span>
-      </legend>
-      <div className="grid gap-2 md:grid-cols-3">
-        {ARTICLES.map((a) => (
-          <label key={a} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
-            <input type="radio" name="article" value={a} checked={value === a} onChange={() => onChange(a)} className="mt-0.5 size-4" />
-            <span>
-              <span className="block font-medium">{t(`articles.${a}`)}</span>
-              <span className="block text-xs text-muted-foreground">{t(`rules.${a}`, { ...limits, maxMonths: limits.minimumWageSupportMaxMonths })}</span>
-            </span>
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p id="article-error" className="mt-1 text-xs font-medium text-destructive" data-testid="error-article">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    <ChoiceGroup name="article" legend={t("form.article")} required className="sm:col-span-2">
+      {(p) => (
+        <div className="grid gap-2 md:grid-cols-3">
+          {ARTICLES.map((a) => (
+            <label key={a} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
+              <input type="radio" {...p} value={a} checked={value === a} onChange={() => onChange(a)} className="mt-0.5 size-4" />
+              <span>
+                <span className="block font-medium">{t(`articles.${a}`)}</span>
+                <span className="block text-xs text-muted-foreground">{t(`rules.${a}`, { ...limits, maxMonths: limits.minimumWageSupportMaxMonths })}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      )}
+    </ChoiceGroup>
   );
 }
 
@@ -79,7 +72,7 @@ export function ApplicationForm<D>({
   const t = useTranslations("applications");
   const [article, setArticle] = useState<AidArticle>(initial.article ?? "ART16");
   return (
-    <ActionForm action={action} className="grid gap-4 sm:grid-cols-2" aria-label={t("form.title")}>
+    <ActionForm action={action} schema={"applicationId" in hidden ? applicationEditSchema : applicationFormSchema} className="grid gap-4 sm:grid-cols-2" aria-label={t("form.title")}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -17,14 +17,15 @@ export async function FundSheetsTable({ report, linkYear }: { report: YearReport
   const cols = fundSheetRows(translate, report.total, { summary: true }).map((r) => r.label);
   const values = (s: YearReport["total"]) => fundSheetRows(translate, s, { summary: true }).map((r) => r.amount);
   return (
-    <Table label={t("reports.sheetsTitle", { year: report.year })} className="text-xs print:text-[7pt]">
+    <Table label={t("reports.sheetsTitle", { year: report.year })} scrollHint={t("reports.scrollHint")} className="text-xs print:text-[7pt]">
       <caption className="sr-only">{t("reports.sheetsTitle", { year: report.year })}</caption>
       <THead>
         <TR>
           <TH>{t("fundLabel")}</TH>
           <TH>{t("status")}</TH>
           {cols.map((c) => (
-            <TH key={c} className="text-right! whitespace-normal">
+            // Headers wrap only between words, never inside one ("第十 / 五条", issue 11.8).
+            <TH key={c} className="text-right! whitespace-normal [word-break:keep-all] min-w-[4.5em]">
               {c}
             </TH>
           ))}

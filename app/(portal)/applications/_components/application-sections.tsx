@@ -3,8 +3,9 @@
  * form's content, the amount explanation with its articles, evidence,
  * protective measures, payables, the review history and the audit timeline.
  */
+import { dateFormatter } from "@/lib/i18n/dates";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
@@ -36,7 +37,7 @@ export function DefinitionList({ items, className }: { items: [string, ReactNode
  */
 export async function ApplicationDetails({ app, account }: { app: App; account: string | null }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   return (
     <DefinitionList
       items={[
@@ -47,7 +48,7 @@ export async function ApplicationDetails({ app, account }: { app: App; account: 
         [t("applications.form.phone"), app.phone ?? "—"],
         [t("applications.form.article"), t(`applications.articles.${app.article}`)],
         [t("applications.form.eventType"), t.has(`applications.eventTypes.${app.eventType}`) ? t(`applications.eventTypes.${app.eventType}`) : app.eventType],
-        [t("applications.form.eventDate"), format.dateTime(app.eventDate, { dateStyle: "long" })],
+        [t("applications.form.eventDate"), dates.date(app.eventDate)],
         [t("applications.form.eventDescription"), app.eventDescription],
         [t("applications.form.harmDescription"), app.harmDescription],
         [t("applications.form.bankName"), app.bankName ?? "—"],
@@ -61,7 +62,7 @@ export async function ApplicationDetails({ app, account }: { app: App; account: 
 /** The amounts of the application and the article that limits them (art. 15–17, version fixed at submission, art. 19). */
 export async function AmountExplanation({ app, schedule }: { app: App; schedule: { schedule: SupportSchedule; months: number } | null }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const limits = limitsView(app.policyVersion);
   const money = (v: { toString(): string } | null) => (v === null ? "—" : t("common.yuan", { amount: formatYuan(v) }));
   const months = (v: number | null) => (v === null ? "—" : t("applications.amounts.months", { months: v }));
@@ -78,13 +79,13 @@ export async function AmountExplanation({ app, schedule }: { app: App; schedule:
         ]}
       />
       <p className="text-xs text-muted-foreground">
-        {t("applications.amounts.policy", { title: app.policyVersion.title, from: format.dateTime(app.policyVersion.effectiveFrom, { dateStyle: "long" }) })}
+        {t("applications.amounts.policy", { title: app.policyVersion.title, from: dates.date(app.policyVersion.effectiveFrom) })}
       </p>
       {art17 && app.unemployedFrom ? (
         <div className="flex flex-col gap-2">
           <p className="text-sm">
-            {t("applications.amounts.unemployedFrom", { date: format.dateTime(app.unemployedFrom, { dateStyle: "long" }) })}
-            {app.reemployedOn ? ` ${t("applications.amounts.reemployedOn", { date: format.dateTime(app.reemployedOn, { dateStyle: "long" }) })}` : null}
+            {t("applications.amounts.unemployedFrom", { date: dates.date(app.unemployedFrom) })}
+            {app.reemployedOn ? ` ${t("applications.amounts.reemployedOn", { date: dates.date(app.reemployedOn) })}` : null}
           </p>
           <p className="text-xs text-muted-foreground">{t("applications.rules.art17Reading")}</p>
           {schedule ? (
@@ -101,7 +102,7 @@ export async function AmountExplanation({ app, schedule }: { app: App; schedule:
                 {schedule.schedule.months.map((m) => (
                   <TR key={m.instalmentNo}>
                     <TD>{m.instalmentNo}</TD>
-                    <TD className="whitespace-nowrap">{format.dateTimeRange(m.periodStart, m.periodEnd, { dateStyle: "medium" })}</TD>
+                    <TD className="whitespace-nowrap">{dates.range(m.periodStart, m.periodEnd)}</TD>
                     <TD>{money(m.wageRate)}</TD>
                   </TR>
                 ))}
@@ -122,7 +123,7 @@ export async function AmountExplanation({ app, schedule }: { app: App; schedule:
 
 export async function AttachmentList({ app, canRemove, actorId }: { app: App; canRemove: boolean; actorId: number }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const names = new Map([[app.applicant.id, app.applicant.displayName]]);
   if (app.attachments.length === 0) return <p className="text-sm text-muted-foreground">{t("applications.attachments.none")}</p>;
   return (
@@ -133,8 +134,8 @@ export async function AttachmentList({ app, canRemove, actorId }: { app: App; ca
             {a.fileName}
           </a>
           <span className="text-xs text-muted-foreground">
-            {t("applications.attachments.meta", { size: Math.max(1, Math.round(a.sizeBytes / 1024)), round: a.round, who: names.get(a.uploadedById) ?? t("applications.attachments.reviewer") })} ·{" "}
-            {format.dateTime(a.createdAt, { dateStyle: "short", timeStyle: "short" })}
+            {t("applications.attachments.meta", { size: Math.max(1, Math.round(a.sizeBytes / 1024)), round: a.round + 1, who: names.get(a.uploadedById) ?? t("applications.attachments.reviewer") })} ·{" "}
+            {dates.dateTime(a.createdAt)}
           </span>
           {canRemove && a.uploadedById === actorId && a.round === app.returnRound ? <RemoveEvidenceButton attachmentId={a.id} name={a.fileName} /> : null}
         </li>
@@ -145,7 +146,7 @@ export async function AttachmentList({ app, canRemove, actorId }: { app: App; ca
 
 export async function MeasureList({ data, canClose, today }: { data: ApplicationPage; canClose: boolean; today: Date }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const { app } = data;
   if (app.measures.length === 0) return <p className="text-sm text-muted-foreground">{t("applications.measures.none")}</p>;
   const todayIso = today.toISOString().slice(0, 10);
@@ -175,8 +176,8 @@ export async function MeasureList({ data, canClose, today }: { data: Application
               {t("applications.measures.meta", {
                 owner: data.personName.get(m.ownerId) ?? "—",
                 org: data.orgName.get(m.ownerOrgId) ?? "—",
-                started: format.dateTime(m.startedOn, { dateStyle: "medium" }),
-                due: m.dueOn ? format.dateTime(m.dueOn, { dateStyle: "medium" }) : "—",
+                started: dates.date(m.startedOn),
+                due: m.dueOn ? dates.date(m.dueOn) : "—",
                 article: MEASURE_ARTICLE[m.kind],
               })}
             </p>
@@ -186,7 +187,7 @@ export async function MeasureList({ data, canClose, today }: { data: Application
             />
             {m.note ? <p className="mt-2 text-sm" data-testid="measure-note">{t("applications.measures.note", { text: m.note })}</p> : null}
             {m.outcome ? <p className="mt-2 text-sm" data-testid="measure-outcome">{t("applications.measures.outcome", { text: m.outcome })}</p> : null}
-            {m.completedOn ? <p className="text-xs text-muted-foreground">{t("applications.measures.completedOn", { date: format.dateTime(m.completedOn, { dateStyle: "medium" }) })}</p> : null}
+            {m.completedOn ? <p className="text-xs text-muted-foreground">{t("applications.measures.completedOn", { date: dates.date(m.completedOn) })}</p> : null}
             {canClose && m.status === "OPEN" ? <CloseMeasureForm measureId={m.id} version={m.version} today={todayIso} /> : null}
           </li>
         );
@@ -202,7 +203,7 @@ export async function MeasureList({ data, canClose, today }: { data: Application
  */
 export async function PayableTable({ app }: { app: App }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   if (app.payables.length === 0) return <p className="text-sm text-muted-foreground">{t("applications.payables.none")}</p>;
   const overpaid = overpaidInstalments(app.payables, app.reemployedOn);
   const overpaidIds = new Set(overpaid.rows.map((p) => p.id));
@@ -211,7 +212,7 @@ export async function PayableTable({ app }: { app: App }) {
       {overpaid.rows.length > 0 && app.reemployedOn ? (
         <p className="rounded-md border border-destructive/50 bg-destructive/10 p-3 text-sm" role="note" data-testid="payables-overpaid">
           {t("applications.payables.overpaidNote", {
-            date: format.dateTime(app.reemployedOn, { dateStyle: "long" }),
+            date: dates.date(app.reemployedOn),
             instalments: overpaid.rows.map((p) => p.instalmentNo).join("、"),
             count: overpaid.rows.length,
             amount: formatYuan(overpaid.total),
@@ -236,13 +237,13 @@ export async function PayableTable({ app }: { app: App }) {
               <TD>{p.instalmentNo}</TD>
               <TD>{t(`applications.payables.kinds.${p.kind}`)}</TD>
               <TD className="whitespace-nowrap">
-                {p.periodEnd ? format.dateTimeRange(p.periodStart, p.periodEnd, { dateStyle: "medium" }) : format.dateTime(p.periodStart, { dateStyle: "medium" })}
+                {p.periodEnd ? dates.range(p.periodStart, p.periodEnd) : dates.date(p.periodStart)}
               </TD>
               <TD className="whitespace-nowrap">
                 {t("common.yuan", { amount: formatYuan(p.amount) })}
                 {p.rate ? <span className="block text-xs text-muted-foreground">{t("applications.payables.wageRateNote", { amount: formatYuan(p.rate) })}</span> : null}
               </TD>
-              <TD className="whitespace-nowrap">{format.dateTime(p.dueOn, { dateStyle: "medium" })}</TD>
+              <TD className="whitespace-nowrap">{dates.date(p.dueOn)}</TD>
               <TD>
                 <Badge variant={p.status === "PAID" ? "success" : p.status === "CANCELLED" ? "secondary" : "default"}>{t(`applications.payables.status.${p.status}`)}</Badge>
                 {p.cancelReason ? <span className="mt-1 block max-w-xs text-xs text-muted-foreground">{p.cancelReason}</span> : null}
@@ -264,7 +265,7 @@ export async function PayableTable({ app }: { app: App }) {
 /** The art. 18 history: every opinion with its author, stage and round. */
 export async function ReviewHistory({ data }: { data: ApplicationPage }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   const { app } = data;
   if (app.reviews.length === 0) return <p className="text-sm text-muted-foreground">{t("applications.history.none")}</p>;
   return (
@@ -276,14 +277,14 @@ export async function ReviewHistory({ data }: { data: ApplicationPage }) {
             {r.stage ? <Badge variant="outline">{t(`applications.stage.${r.stage}`)}</Badge> : null}
             {r.decisionPath ? <Badge variant="secondary">{t(`applications.decisionPath.${r.decisionPath}`)}</Badge> : null}
             <span className="text-xs text-muted-foreground">
-              {t("applications.history.by", { name: data.personName.get(r.actorId) ?? "—", org: data.orgName.get(r.actorOrgId) ?? "—", round: r.round })} ·{" "}
-              {format.dateTime(r.at, { dateStyle: "medium", timeStyle: "short" })}
+              {t("applications.history.by", { name: data.personName.get(r.actorId) ?? "—", org: data.orgName.get(r.actorOrgId) ?? "—", round: r.round + 1 })} ·{" "}
+              {dates.dateTime(r.at)}
             </span>
           </div>
           {r.opinion ? <p className="mt-1 whitespace-pre-wrap text-sm">{r.opinion}</p> : null}
           {r.verificationFindings ? (
             <p className="mt-1 whitespace-pre-wrap text-sm">
-              {t("applications.history.verification", { date: r.verifiedOn ? format.dateTime(r.verifiedOn, { dateStyle: "medium" }) : "—", text: r.verificationFindings })}
+              {t("applications.history.verification", { date: r.verifiedOn ? dates.date(r.verifiedOn) : "—", text: r.verificationFindings })}
             </p>
           ) : null}
           {r.amount ? <p className="mt-1 text-sm">{t("applications.history.amount", { amount: formatYuan(r.amount) })}</p> : null}
@@ -297,7 +298,7 @@ export async function ReviewHistory({ data }: { data: ApplicationPage }) {
 /** Every audit entry of the application and its parts (append-only trail). */
 export async function AuditTimeline({ data }: { data: ApplicationPage }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = await dateFormatter();
   return (
     <ol className="flex flex-col gap-1 text-sm" data-testid="timeline">
       {data.audit.map((a) => {
@@ -305,7 +306,7 @@ export async function AuditTimeline({ data }: { data: ApplicationPage }) {
         return (
           <li key={a.id.toString()} className="flex flex-wrap gap-x-2">
             <time className="text-xs text-muted-foreground" dateTime={a.at.toISOString()}>
-              {format.dateTime(a.at, { dateStyle: "short", timeStyle: "medium" })}
+              {dates.dateTime(a.at)}
             </time>
             <span>{a.actorName ?? "—"}</span>
             <span className="font-medium">{t.has(key) ? t(key) : a.action}</span>

@@ -3,62 +3,55 @@
 /**
  * Forms of the rights protection fund, each bound to a guarded server action
  * (app/(portal)/fund/actions.ts). Messages come from the server in the user's
- * language; a success is also shown in the page's FlashArea.
+ * language; a success is shown as the portal's flash banner (the form's row
+ * may be gone from the re-rendered page: a paid payable, an opened year).
  */
-import { useCallback } from "react";
 import { useTranslations } from "next-intl";
 import { DEFAULT_PAYMENT_METHOD, PAYMENT_METHODS, paymentMethodLabel } from "@/lib/ledger/methods";
 import { FIRST_FUND_YEAR } from "@/lib/fund/kind";
 import { MAX_FUND_YEAR } from "@/lib/ledger/rules/years";
-import { ActionForm, Field, SubmitButton, useActionFormState } from "@/components/form/action-form";
+import { ActionForm, ChoiceGroup, Field, SubmitButton } from "@/components/form/action-form";
 import { FormDialog, FormDialogFooter } from "@/components/form/form-dialog";
+import { ConfirmSubmit, type ConfirmLine } from "@/components/form/confirm-submit";
+import { amountInCapitals } from "@/lib/money-capitals";
+import { formatYuan } from "@/lib/money";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import type { ActionState, ServerAction } from "@/lib/server/action";
+import type { z } from "zod";
+import type { ServerAction } from "@/lib/server/action";
 import { createRequestAction, decideRequestAction, openYearAction, payAction, reopenAction, reverseAction, settleAction } from "@/app/(portal)/fund/actions";
-import { useFlash } from "./flash";
-
-/**
- * The server action, reporting its success message to the page's FlashArea as
- * soon as it resolves — the form itself may be gone from the re-rendered page
- * (a paid payable, an opened year), so its own effects would never run.
- */
-function useFlashing<D>(action: ServerAction<D>): ServerAction<unknown> {
-  const flash = useFlash();
-  return useCallback<ServerAction<unknown>>(
-    async (prev, input) => {
-      const state = await action(prev as ActionState<D> | undefined, input);
-      if (state.ok) flash(state.message);
-      return state;
-    },
-    [action, flash],
-  );
-}
+import { createRequestSchema, decideRequestSchema, openYearSchema, paySchema, reopenSchema, reverseSchema, settleSchema } from "@/lib/fund/forms";
 
 /** A form acting on one fund-year: the fund and year as hidden fields, optional fields, one submit. */
 function FundYearForm<D>({
   action,
+  schema,
   fundId,
   year,
   label,
   submit,
   children,
+  footer,
 }: {
   action: ServerAction<D>;
+  schema: z.ZodType;
   fundId: number;
   year: number;
   label: string;
   submit: React.ComponentProps<typeof SubmitButton>;
   children?: React.ReactNode;
+  /** replaces the plain submit button (a confirmation) */
+  footer?: React.ReactNode;
 }) {
-  const flashing = useFlashing(action);
   return (
-    <ActionForm action={flashing} aria-label={label}>
+    <ActionForm action={action} schema={schema} aria-label={label}>
       <input type="hidden" name="fundId" value={fundId} />
       <input type="hidden" name="year" value={year} />
       {children}
-      <div>
-        <SubmitButton {...submit}>{label}</SubmitButton>
-      </div>
+      {footer ?? (
+        <div>
+          <SubmitButton {...submit}>{label}</SubmitButton>
+        </div>
+      )}
     </ActionForm>
   );
 }
@@ -66,16 +59,43 @@ function FundYearForm<D>({
 /** Open a year: posts its appropriation (第十一条、第十三条). */
 export function OpenYearForm({ fundId, year }: { fundId: number; year: number }) {
   const t = useTranslations("fund");
-  return <FundYearForm action={openYearAction} fundId={fundId} year={year} label={t("years.open", { year })} submit={{}} />;
+  return <FundYearForm action={openYearAction} schema={openYearSchema} fundId={fundId} year={year} label={t("years.open", { year })} submit={{}} />;
 }
 
 /** Pay one payable (第十五至十七条); the hidden version makes a replay idempotent. */
-export function PayForm({ payableId, version, today, label }: { payableId: number; version: number; today: string; label: string }) {
+export function PayForm({
+  payableId,
+  version,
+  today,
+  label,
+  amount,
+  payee,
+  fundName,
+  applicationNumber,
+}: {
+  payableId: number;
+  version: number;
+  today: string;
+  label: string;
+  /** the payable's amount in yuan ("2400.00") */
+  amount: string;
+  payee: string;
+  fundName: string;
+  applicationNumber: string;
+}) {
   const t = useTranslations("fund.pay");
   const tf = useTranslations("fund");
-  const action = useFlashing(payAction);
+  const tc = useTranslations("confirm");
+  const lines = (data: FormData | null): ConfirmLine[] => [
+    { label: tc("application"), value: applicationNumber },
+    { label: tc("amount"), value: tc("yuan", { amount: formatYuan(amount) }), testId: "confirm-amount" },
+    { label: tc("capitals"), value: amountInCapitals(amount), testId: "confirm-capitals" },
+    { label: tc("payee"), value: payee, testId: "confirm-payee" },
+    { label: tc("fund"), value: fundName, testId: "confirm-fund" },
+    { label: tc("paidOn"), value: String(data?.get("paidOn") ?? today) },
+  ];
   return (
-    <ActionForm action={action} className="grid gap-3 sm:grid-cols-[10rem_9rem_1fr_auto] sm:items-end" aria-label={label}>
+    <ActionForm action={payAction} schema={paySchema} className="grid gap-3 sm:grid-cols-[10rem_9rem_1fr] sm:items-start" aria-label={label}>
       <input type="hidden" name="payableId" value={payableId} />
       <input type="hidden" name="payableVersion" value={version} />
       <Field name="paidOn" label={t("paidOn")} required>
@@ -95,8 +115,8 @@ export function PayForm({ payableId, version, today, label }: { payableId: numbe
       <Field name="reference" label={t("reference")} hint={t("referenceHint")}>
         {(p) => <Input {...p} maxLength={100} autoComplete="off" />}
       </Field>
-      <div className="sm:pb-5">
-        <SubmitButton pendingText={t("submitting")}>{t("submit")}</SubmitButton>
+      <div className="sm:col-span-4">
+        <ConfirmSubmit label={t("submit")} title={tc("payTitle")} confirmLabel={tc("payConfirm")} lines={lines} consequence={tc("payConsequence")} pendingText={t("submitting")} />
       </div>
     </ActionForm>
   );
@@ -113,9 +133,8 @@ export function RequestForm({
   defaults: { fundId?: number; year: number; kind?: "TOP_UP" | "SUBSIDY"; amount?: string };
 }) {
   const t = useTranslations("fund.requests");
-  const action = useFlashing(createRequestAction);
   return (
-    <ActionForm action={action} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label={t("newTitle")}>
+    <ActionForm action={createRequestAction} schema={createRequestSchema} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label={t("newTitle")}>
       <Field name="fundId" label={t("fund")} required>
         {(p) => (
           <Select {...p} defaultValue={defaults.fundId ?? funds[0]?.fundId}>
@@ -152,11 +171,17 @@ export function RequestForm({
 }
 
 /** Approve (post) or reject a pending request. */
-export function DecideForm({ requestId }: { requestId: number }) {
+export function DecideForm({ requestId, amount, fundName }: { requestId: number; amount: string; fundName: string }) {
   const t = useTranslations("fund.requests");
-  const action = useFlashing(decideRequestAction);
+  const tc = useTranslations("confirm");
+  const lines = (data: FormData | null): ConfirmLine[] => [
+    ...(data ? [{ label: tc("decision"), value: data.get("decision") === "approve" ? tc("approve") : tc("reject") }] : []),
+    { label: tc("amount"), value: tc("yuan", { amount: formatYuan(amount) }), testId: "confirm-amount" },
+    { label: tc("capitals"), value: amountInCapitals(amount), testId: "confirm-capitals" },
+    { label: tc("fund"), value: fundName },
+  ];
   return (
-    <ActionForm action={action} className="grid gap-3 sm:grid-cols-2" aria-label={t("decideLabel", { id: requestId })}>
+    <ActionForm action={decideRequestAction} schema={decideRequestSchema} className="grid gap-3 sm:grid-cols-2" aria-label={t("decideLabel", { id: requestId })}>
       <input type="hidden" name="requestId" value={requestId} />
       <DecisionField />
       <Field name="note" label={t("note")} hint={t("noteHint")} required>
@@ -166,7 +191,7 @@ export function DecideForm({ requestId }: { requestId: number }) {
         {(p) => <Input {...p} type="date" />}
       </Field>
       <div className="sm:col-span-2">
-        <SubmitButton>{t("submitDecision")}</SubmitButton>
+        <ConfirmSubmit label={t("submitDecision")} title={tc("decideTitle")} confirmLabel={tc("decideConfirm")} lines={lines} consequence={tc("decideConsequence")} />
       </div>
     </ActionForm>
   );
@@ -174,43 +199,66 @@ export function DecideForm({ requestId }: { requestId: number }) {
 
 function DecisionField() {
   const t = useTranslations("fund.requests");
-  const error = useActionFormState()?.fieldErrors?.decision;
   return (
-    <fieldset className="sm:col-span-2" aria-describedby={error ? "decision-error" : undefined}>
-      <legend className="mb-1.5 text-sm font-medium">
-        {t("decision")}
-        <span aria-hidden="true" className="ml-0.5 text-destructive">*</span>
-      </legend>
-      <div className="flex flex-wrap gap-4">
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="decision" value="approve" className="size-4" />
-          {t("approve")}
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="decision" value="reject" className="size-4" />
-          {t("reject")}
-        </label>
-      </div>
-      {error ? (
-        <p id="decision-error" className="mt-1 text-xs font-medium text-destructive" data-testid="error-decision">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    <ChoiceGroup name="decision" legend={t("decision")} required className="sm:col-span-2">
+      {(p) => (
+        <div className="flex flex-wrap gap-4">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" {...p} value="approve" className="size-4" />
+            {t("approve")}
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" {...p} value="reject" className="size-4" />
+            {t("reject")}
+          </label>
+        </div>
+      )}
+    </ChoiceGroup>
   );
 }
 
 /** Settle the year (第十四条). */
-export function SettleForm({ fundId, year, disabled }: { fundId: number; year: number; disabled: boolean }) {
+export function SettleForm({ fundId, year, disabled, fundName }: { fundId: number; year: number; disabled: boolean; fundName: string }) {
   const t = useTranslations("fund.settlement");
-  return <FundYearForm action={settleAction} fundId={fundId} year={year} label={t("settle", { year })} submit={{ disabled }} />;
+  const tc = useTranslations("confirm");
+  const label = t("settle", { year });
+  const lines = (): ConfirmLine[] => [
+    { label: tc("fund"), value: fundName },
+    { label: tc("year"), value: String(year) },
+  ];
+  return (
+    <FundYearForm
+      action={settleAction}
+      schema={settleSchema}
+      fundId={fundId}
+      year={year}
+      label={label}
+      submit={{ disabled }}
+      footer={<ConfirmSubmit label={label} title={tc("settleTitle")} confirmLabel={tc("settleConfirm")} lines={lines} consequence={tc("settleConsequence")} disabled={disabled} />}
+    />
+  );
 }
 
 /** Reopen a settled year, with a reason (audited). */
-export function ReopenForm({ fundId, year }: { fundId: number; year: number }) {
+export function ReopenForm({ fundId, year, fundName }: { fundId: number; year: number; fundName: string }) {
   const t = useTranslations("fund.settlement");
+  const tc = useTranslations("confirm");
+  const label = t("reopen", { year });
+  const lines = (data: FormData | null): ConfirmLine[] => [
+    { label: tc("fund"), value: fundName },
+    { label: tc("year"), value: String(year) },
+    ...(data ? [{ label: tc("reason"), value: String(data.get("reason") ?? "") }] : []),
+  ];
   return (
-    <FundYearForm action={reopenAction} fundId={fundId} year={year} label={t("reopen", { year })} submit={{ variant: "outline" }}>
+    <FundYearForm
+      action={reopenAction}
+      schema={reopenSchema}
+      fundId={fundId}
+      year={year}
+      label={label}
+      submit={{ variant: "outline" }}
+      footer={<ConfirmSubmit label={label} title={tc("reopenTitle")} confirmLabel={tc("reopenConfirm")} lines={lines} consequence={tc("reopenConsequence")} variant="outline" />}
+    >
       <Field name="reason" label={t("reason")} required>
         {(p) => <Input {...p} maxLength={400} />}
       </Field>
@@ -222,11 +270,10 @@ export function ReopenForm({ fundId, year }: { fundId: number; year: number }) {
 export function ReverseDialog({ entryId, seq }: { entryId: string; seq: number }) {
   const t = useTranslations("fund.entries");
   const tc = useTranslations("common");
-  const reverse = useFlashing(reverseAction);
   return (
     <FormDialog triggerLabel={t("reverse")} triggerAriaLabel={t("reverseTitle", { seq })} title={t("reverseTitle", { seq })} description={t("reverseHint")}>
       {(close) => (
-        <ActionForm action={reverse} onSuccess={close}>
+        <ActionForm action={reverseAction} schema={reverseSchema} onSuccess={close}>
           <input type="hidden" name="entryId" value={entryId} />
           <Field name="reason" label={t("reason")} required>
             {(p) => <Input {...p} maxLength={300} />}
