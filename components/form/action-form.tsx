@@ -3,7 +3,7 @@
 /**
  * A form bound to a guarded server action (lib/server/action.ts): shows the
  * action's message (success or error) and each field's error next to it.
- * Submits without the browser's own validation so every message comes from the
+ * Works before hydration (a plain POST to the action). Submits without the browser's own validation so every message comes from the
  * server, in the user's language, and keeps the typed values on error.
  */
 import { createContext, useActionState, useContext, useEffect, useRef, startTransition, type ReactNode } from "react";
@@ -43,6 +43,9 @@ export function ActionForm<D>({ action, children, className, resetOnSuccess, onS
     <form
       ref={formRef}
       id={id}
+      // Before hydration the browser posts the form to the server action itself (progressive enhancement:
+      // the server renders the outcome); once hydrated, onSubmit below takes over and keeps the typed values.
+      action={formAction}
       noValidate
       className={cn("flex flex-col gap-4", className)}
       aria-label={rest["aria-label"]}

@@ -80,3 +80,28 @@ export async function enrolmentDetail(enrolmentId: number) {
   if (!e) throw new NotFoundError();
   return e;
 }
+
+/**
+ * The unit's plan (四.1) with its items in order and the members' anonymous suggestions (newest day first), or
+ * null when none is recorded yet.
+ */
+export function planOf(enrolmentId: number) {
+  return db().vitalityPlan.findUnique({
+    where: { enrolmentId },
+    include: { items: { orderBy: { position: "asc" } }, suggestions: { orderBy: { receivedOn: "desc" }, select: { id: true, text: true, receivedOn: true } } },
+  });
+}
+
+/** The unit's 双述 report (四.2) with both receipts, or null. */
+export function dualReportOf(enrolmentId: number) {
+  return db().vitalityDualReport.findUnique({ where: { enrolmentId } });
+}
+
+/** The consequences recorded for an enrolment (四.2): admonition talks and chairperson adjustments, oldest first. */
+export async function consequencesOf(enrolmentId: number) {
+  const [talks, adjustments] = await Promise.all([
+    db().vitalityAdmonitionTalk.findMany({ where: { enrolmentId }, orderBy: { heldOn: "asc" } }),
+    db().vitalityChairpersonAdjustment.findMany({ where: { enrolmentId }, orderBy: { decidedOn: "asc" } }),
+  ]);
+  return { talks, adjustments };
+}

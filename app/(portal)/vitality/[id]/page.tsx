@@ -37,6 +37,14 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
         <p className="text-sm text-muted-foreground">
           {t("vitality.unitSubtitle", { year: e.year, model: t(`vitality.models.${e.model}`), reason: t(`vitality.scopeReasons.${e.scopeReason}`) })}
         </p>
+        <nav aria-label={t("vitality.unitLinks")} className="mt-2 flex flex-wrap gap-4 text-sm">
+          <Link href={`/vitality/${id}/plan`} className="text-primary hover:underline">
+            {t("vitality.plan.link")}
+          </Link>
+          <Link href={`/vitality/${id}/report`} className="text-primary hover:underline">
+            {t("vitality.report.link")}
+          </Link>
+        </nav>
       </div>
       <Card>
         <CardHeader>
