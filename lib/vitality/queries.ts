@@ -7,6 +7,7 @@ import type { Actor, Resource } from "@/lib/authz/types";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { paginate, paged, type Paged } from "@/lib/paging";
+import { ballotResult } from "./ballots";
 import { unitResult, type UnitResult } from "./units";
 import type { VitalityClass } from "./rules";
 
@@ -81,4 +82,43 @@ export async function enrolmentDetail(enrolmentId: number) {
   });
   if (!e) throw new NotFoundError();
   return e;
+}
+
+/**
+ * The unit's plan (四.1) with its items in order and the members' anonymous suggestions (newest day first), or
+ * null when none is recorded yet.
+ */
+export function planOf(enrolmentId: number) {
+  return db().vitalityPlan.findUnique({
+    where: { enrolmentId },
+    include: { items: { orderBy: { position: "asc" } }, suggestions: { orderBy: { receivedOn: "desc" }, select: { id: true, text: true, receivedOn: true } } },
+  });
+}
+
+/** The unit's 双述 report (四.2) with both receipts, or null. */
+export function dualReportOf(enrolmentId: number) {
+  return db().vitalityDualReport.findUnique({ where: { enrolmentId } });
+}
+
+/** The consequences recorded for an enrolment (四.2): admonition talks and chairperson adjustments, oldest first. */
+export async function consequencesOf(enrolmentId: number) {
+  const [talks, adjustments] = await Promise.all([
+    db().vitalityAdmonitionTalk.findMany({ where: { enrolmentId }, orderBy: { heldOn: "asc" } }),
+    db().vitalityChairpersonAdjustment.findMany({ where: { enrolmentId }, orderBy: { decidedOn: "asc" } }),
+  ]);
+  return { talks, adjustments };
+}
+
+/**
+ * The ballot page's data: the ballot with its unit, rerun and policy, and its result once closed
+ * (never while open — 四.2 secrecy: no partial tally). @throws NotFoundError
+ */
+export async function ballotPageData(id: number) {
+  const ballot = await db().vitalityBallot.findUnique({
+    where: { id },
+    include: { enrolment: { select: { id: true, year: true, organization: { select: { name: true, path: true } } } }, rerun: { select: { id: true } }, policy: { select: { code: true, title: true } } },
+  });
+  if (!ballot) throw new NotFoundError();
+  const result = ballot.status === "CLOSED" ? await ballotResult(db(), id) : null;
+  return { ballot, result };
 }

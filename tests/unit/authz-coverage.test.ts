@@ -22,6 +22,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "app/login/actions.ts#signInAction": "the sign-in itself (throttled in lib/auth/config.ts authorize)",
   "app/login/actions.ts#setLocaleAction": "language choice on the sign-in page (sets a cookie only)",
   "app/ballot/[key]/actions.ts#castVoteAction": "members vote with a one-time code, no account (《实施方案》四.2; throttled per client, lib/vitality/ballots.ts)",
+  "app/plan/[key]/actions.ts#suggestionAction": "members' anonymous suggestion on a published plan via its unguessable link, no account (《实施方案》四.1)",
 };
 const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints (session, CSRF, credentials callback, sign-out)",

@@ -5,9 +5,12 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { Ownership, UnitNature, VitalityBallotItem, VitalityBallotKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
+import { zYuan } from "@/lib/money";
 import { organizationResource } from "@/lib/org/service";
 import { defineAction } from "@/lib/server/action";
-import { zArray, zCheckbox, zDate, zId, zInt, zOptionalInt, zText } from "@/lib/validation";
+import { zArray, zCheckbox, zDate, zId, zInt, zOptionalInt, zOptionalText, zText } from "@/lib/validation";
+import { recordAdmonitionTalk, recordChairpersonAdjustment } from "@/lib/vitality/consequences";
+import { publishPlan, recordReportReceipt, saveDualReport, savePlan, type PlanItemInput } from "@/lib/vitality/plans";
 import { closeBallot, createBallot, enterPaperTotals, issueCodes, openBallot, rerunBallot } from "@/lib/vitality/ballots";
 import { ballotResource, enrolmentResource } from "@/lib/vitality/queries";
 import { enrolUnit, recordHigherEvaluation } from "@/lib/vitality/units";
@@ -128,5 +131,112 @@ export const higherEvaluationAction = defineAction({
   resource: (input) => enrolmentResource(input.enrolmentId),
   run: ({ input, ctx }) => recordHigherEvaluation(ctx, input.enrolmentId, input),
   successMessage: "vitality.evaluation.saved",
+  revalidate: (input) => [`/vitality/${input.enrolmentId}`],
+});
+
+/** Plan rows of the form: the basic systems of 四.1 (by name) and up to three self-chosen "x" items (x0…x2). */
+const PLAN_ROWS = ["ORGANISATION", "COLLECTIVE_CONSULTATION", "DEMOCRATIC_MANAGEMENT", "x0", "x1", "x2"] as const;
+const planFields = Object.fromEntries(
+  PLAN_ROWS.flatMap((row) => [
+    [`title_${row}`, zOptionalText(120)],
+    [`status_${row}`, zOptionalText(1000)],
+    [`goal_${row}`, zOptionalText(1000)],
+    [`measures_${row}`, zOptionalText(2000)],
+    [`timeFrame_${row}`, zOptionalText(120)],
+  ]),
+) as Record<string, ReturnType<typeof zOptionalText>>;
+
+/**
+ * 四.1: record the yearly "3+x" / "2+x" plan — each basic system of the unit's model with its status and goal,
+ * and the "x" items. A basic system's goal and an "x" item's goal (when it has a title) are required next to the field.
+ */
+export const savePlanAction = defineAction({
+  schema: z
+    .object({ enrolmentId: zId, systems: zArray(z.enum(["ORGANISATION", "COLLECTIVE_CONSULTATION", "DEMOCRATIC_MANAGEMENT"])), ...planFields })
+    .superRefine((v, ctx) => {
+      const get = (k: string) => (v as unknown as Record<string, string | undefined>)[k];
+      for (const row of v.systems) {
+        if (!get(`title_${row}`)) ctx.addIssue({ code: "custom", path: [`title_${row}`], message: "validation.required" });
+        if (!get(`goal_${row}`)) ctx.addIssue({ code: "custom", path: [`goal_${row}`], message: "validation.required" });
+      }
+      for (const row of ["x0", "x1", "x2"]) {
+        const used = ["title", "status", "goal", "measures", "timeFrame"].some((f) => get(`${f}_${row}`));
+        if (used && !get(`title_${row}`)) ctx.addIssue({ code: "custom", path: [`title_${row}`], message: "validation.required" });
+        if (used && !get(`goal_${row}`)) ctx.addIssue({ code: "custom", path: [`goal_${row}`], message: "validation.required" });
+      }
+    }),
+  permission: "vitality.plan",
+  resource: (input) => enrolmentResource(input.enrolmentId),
+  run: ({ input, ctx }) => {
+    const get = (k: string) => (input as unknown as Record<string, string | undefined>)[k];
+    const items: PlanItemInput[] = [];
+    for (const row of PLAN_ROWS) {
+      const isX = row.startsWith("x");
+      if (isX ? !get(`title_${row}`) : !input.systems.includes(row as (typeof input.systems)[number])) continue;
+      items.push({
+        kind: isX ? "CUSTOM" : (row as PlanItemInput["kind"]),
+        title: get(`title_${row}`) ?? "",
+        status: get(`status_${row}`) ?? null,
+        goal: get(`goal_${row}`) ?? "",
+        measures: get(`measures_${row}`) ?? null,
+        timeFrame: get(`timeFrame_${row}`) ?? null,
+      });
+    }
+    return savePlan(ctx, input.enrolmentId, items);
+  },
+  successMessage: "vitality.plan.saved",
+  revalidate: (input) => [`/vitality/${input.enrolmentId}/plan`],
+});
+
+/** 四.1 年度工作内容和计划要向会员（代表）通报: date and how; gives the plan its members' link. */
+export const publishPlanAction = defineAction({
+  schema: z.object({ enrolmentId: zId, publishedOn: zDate, announcedHow: zText(200) }),
+  permission: "vitality.plan",
+  resource: (input) => enrolmentResource(input.enrolmentId),
+  run: ({ input, ctx }) => publishPlan(ctx, input.enrolmentId, input),
+  successMessage: "vitality.plan.publishedDone",
+  revalidate: (input) => [`/vitality/${input.enrolmentId}/plan`, `/vitality/${input.enrolmentId}`],
+});
+
+/** 四.2 双述: the chairperson's written report (3+x results, 工会经费收管用, own duties). */
+export const saveDualReportAction = defineAction({
+  schema: z.object({ enrolmentId: zId, programmeResults: zText(4000), fundsCollected: zYuan, fundsManaged: zYuan, fundsUsed: zYuan, dutiesPerformance: zText(4000) }),
+  permission: "vitality.report",
+  resource: (input) => enrolmentResource(input.enrolmentId),
+  run: ({ input, ctx }) => saveDualReport(ctx, input.enrolmentId, input),
+  successMessage: "vitality.report.saved",
+  revalidate: (input) => [`/vitality/${input.enrolmentId}/report`],
+});
+
+/** 四.2: a receipt of the report — by the members' (representatives') congress, or by the higher organisations. */
+export const reportReceiptAction = defineAction({
+  schema: z.object({ enrolmentId: zId, which: z.enum(["CONGRESS", "HIGHER"]), receivedOn: zDate }),
+  permission: "vitality.report",
+  resource: (input) => enrolmentResource(input.enrolmentId),
+  run: ({ input, ctx }) => recordReportReceipt(ctx, input.enrolmentId, input.which, input.receivedOn),
+  successMessage: "vitality.report.receiptSaved",
+  revalidate: (input) => [`/vitality/${input.enrolmentId}/report`, `/vitality/${input.enrolmentId}`],
+});
+
+/** 四.2 诫勉谈话 (only when the members' dissatisfaction exceeded 50%; the service refuses otherwise). */
+export const admonitionTalkAction = defineAction({
+  schema: z.object({ enrolmentId: zId, heldOn: zDate, participants: zText(300), rectificationDeadline: zDate }).refine((v) => v.rectificationDeadline >= v.heldOn, {
+    path: ["rectificationDeadline"],
+    message: "validation.deadlineBeforeTalk",
+  }),
+  permission: "vitality.evaluate",
+  resource: (input) => enrolmentResource(input.enrolmentId),
+  run: ({ input, ctx }) => recordAdmonitionTalk(ctx, input.enrolmentId, input),
+  successMessage: "vitality.talk.saved",
+  revalidate: (input) => [`/vitality/${input.enrolmentId}`],
+});
+
+/** 四.2 连续两次不满意率超过50%: the decision adjusting the chairperson (only when due). */
+export const chairpersonAdjustmentAction = defineAction({
+  schema: z.object({ enrolmentId: zId, decidedOn: zDate, decision: zText(500) }),
+  permission: "vitality.evaluate",
+  resource: (input) => enrolmentResource(input.enrolmentId),
+  run: ({ input, ctx }) => recordChairpersonAdjustment(ctx, input.enrolmentId, input),
+  successMessage: "vitality.adjustment.saved",
   revalidate: (input) => [`/vitality/${input.enrolmentId}`],
 });

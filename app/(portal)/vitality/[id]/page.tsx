@@ -13,10 +13,10 @@ import { Badge } from "@/components/ui/badge";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { enrolmentDetail, enrolmentResource } from "@/lib/vitality/queries";
+import { consequencesOf, enrolmentDetail, enrolmentResource } from "@/lib/vitality/queries";
 import { formatPercent } from "@/lib/vitality/rules";
 import { unitResult } from "@/lib/vitality/units";
-import { CreateBallotForm, HigherEvaluationForm } from "../_components/unit-forms";
+import { AdmonitionTalkForm, ChairpersonAdjustmentForm, CreateBallotForm, HigherEvaluationForm } from "../_components/unit-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +30,8 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
   const result = await unitResult(db(), id);
   const resource = { type: "vitalityUnit" as const, id, orgPath: e.organization.path };
   const c = result.consequences;
+  const recorded = await consequencesOf(id);
+  const mayEvaluate = can(actor, "vitality.evaluate", resource);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -37,6 +39,19 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
         <p className="text-sm text-muted-foreground">
           {t("vitality.unitSubtitle", { year: e.year, model: t(`vitality.models.${e.model}`), reason: t(`vitality.scopeReasons.${e.scopeReason}`) })}
         </p>
+        <nav aria-label={t("vitality.unitLinks")} className="mt-2 flex flex-wrap gap-4 text-sm">
+          <Link href={`/vitality/${id}/plan`} className="text-primary hover:underline">
+            {t("vitality.plan.link")}
+          </Link>
+          <Link href={`/vitality/${id}/report`} className="text-primary hover:underline">
+            {t("vitality.report.link")}
+          </Link>
+          {result.ballot ? (
+            <Link href={`/vitality/${id}/notice`} className="text-primary hover:underline">
+              {t("vitality.notice.link")}
+            </Link>
+          ) : null}
+        </nav>
       </div>
       <Card>
         <CardHeader>
@@ -79,6 +94,41 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
           {c?.cadreManagementRules ? <Alert tone="info">{t("vitality.consequence.cadreRulesText")}</Alert> : null}
         </CardContent>
       </Card>
+      {c?.admonitionDue || c?.chairpersonAdjustmentDue || recorded.talks.length || recorded.adjustments.length ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("vitality.talk.title")}</CardTitle>
+            <CardDescription>{t("vitality.talk.hint")}</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4">
+            {recorded.talks.length ? (
+              <ul className="flex flex-col gap-2" data-testid="talks">
+                {recorded.talks.map((talk) => (
+                  <li key={talk.id} className="rounded-md border p-3 text-sm">
+                    {t("vitality.talk.recorded", { date: isoDate(talk.heldOn), participants: talk.participants, deadline: isoDate(talk.rectificationDeadline) })}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {recorded.adjustments.length ? (
+              <ul className="flex flex-col gap-2" data-testid="adjustments">
+                {recorded.adjustments.map((a) => (
+                  <li key={a.id} className="rounded-md border p-3 text-sm">
+                    {t("vitality.adjustment.recorded", { date: isoDate(a.decidedOn), decision: a.decision })}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {mayEvaluate && c?.admonitionDue ? <AdmonitionTalkForm enrolmentId={id} participants={t("vitality.talk.participantsDefault", { party: e.partyOrganisation })} /> : null}
+            {mayEvaluate && c?.chairpersonAdjustmentDue ? (
+              <>
+                <h3 className="text-base font-semibold">{t("vitality.adjustment.formTitle")}</h3>
+                <ChairpersonAdjustmentForm enrolmentId={id} />
+              </>
+            ) : null}
+          </CardContent>
+        </Card>
+      ) : null}
       <Card>
         <CardHeader>
           <CardTitle>{t("vitality.ballot.listTitle")}</CardTitle>
@@ -115,7 +165,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
           {can(actor, "vitality.ballot", resource) ? <CreateBallotForm enrolmentId={id} memberCount={e.memberCount} twoPlusX={e.model === "TWO_PLUS_X"} /> : null}
         </CardContent>
       </Card>
-      {can(actor, "vitality.evaluate", resource) ? (
+      {mayEvaluate ? (
         <Card>
           <CardHeader>
             <CardTitle>{t("vitality.evaluation.title")}</CardTitle>

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, SubmitButton } from "@/components/form/action-form";
-import { Input, Select } from "@/components/ui/input";
-import { createBallotAction, higherEvaluationAction } from "../actions";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { admonitionTalkAction, chairpersonAdjustmentAction, createBallotAction, higherEvaluationAction } from "../actions";
 
 const OPTIONAL_ITEMS = ["CHAIRPERSON", "ORGANISATION", "COLLECTIVE_CONSULTATION", "DEMOCRATIC_MANAGEMENT"] as const;
 
@@ -67,6 +67,47 @@ export function HigherEvaluationForm({ enrolmentId, defaults }: { enrolmentId: n
       </Field>
       <div className="sm:col-span-3">
         <SubmitButton>{t("evaluation.save")}</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+/** 四.2 诫勉谈话: by the upper union with the unit's party organisation, with a rectification deadline. */
+export function AdmonitionTalkForm({ enrolmentId, participants }: { enrolmentId: number; participants: string }) {
+  const t = useTranslations("vitality.talk");
+  return (
+    <ActionForm action={admonitionTalkAction} className="grid gap-4 sm:grid-cols-3" aria-label={t("formTitle")}>
+      <input type="hidden" name="enrolmentId" value={enrolmentId} />
+      <Field name="heldOn" label={t("heldOn")} required>
+        {(p) => <Input {...p} type="date" />}
+      </Field>
+      <Field name="rectificationDeadline" label={t("deadline")} required>
+        {(p) => <Input {...p} type="date" />}
+      </Field>
+      <Field name="participants" label={t("participants")} required hint={t("participantsHint")} className="sm:col-span-3">
+        {(p) => <Input {...p} maxLength={300} defaultValue={participants} />}
+      </Field>
+      <div className="sm:col-span-3">
+        <SubmitButton>{t("save")}</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+/** 四.2 连续两次不满意率超过50%: the decision adjusting the chairperson. */
+export function ChairpersonAdjustmentForm({ enrolmentId }: { enrolmentId: number }) {
+  const t = useTranslations("vitality.adjustment");
+  return (
+    <ActionForm action={chairpersonAdjustmentAction} className="grid gap-4" aria-label={t("formTitle")}>
+      <input type="hidden" name="enrolmentId" value={enrolmentId} />
+      <Field name="decidedOn" label={t("decidedOn")} required>
+        {(p) => <Input {...p} type="date" className="max-w-xs" />}
+      </Field>
+      <Field name="decision" label={t("decision")} required hint={t("decisionHint")}>
+        {(p) => <Textarea {...p} rows={3} maxLength={500} />}
+      </Field>
+      <div>
+        <SubmitButton>{t("save")}</SubmitButton>
       </div>
     </ActionForm>
   );

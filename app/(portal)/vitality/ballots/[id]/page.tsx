@@ -6,14 +6,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { isoDate } from "@/lib/dates";
 import { guardPage } from "@/lib/server/action";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { ballotResult, maxCodes, type Tally } from "@/lib/vitality/ballots";
-import { ballotResource } from "@/lib/vitality/queries";
+import { maxCodes, type Tally } from "@/lib/vitality/ballots";
+import { ballotPageData, ballotResource } from "@/lib/vitality/queries";
 import { CloseBallotForm, IssueCodesForm, OpenBallotForm, PaperTotalsForm, RerunForm } from "../../_components/ballot-forms";
 
 export const dynamic = "force-dynamic";
@@ -24,12 +23,8 @@ export default async function BallotPage({ params }: { params: Promise<{ id: str
   if (!id) notFound();
   const actor = await guardPage("vitality.view", () => ballotResource(id));
   const t = await getTranslations();
-  const b = await db().vitalityBallot.findUniqueOrThrow({
-    where: { id },
-    include: { enrolment: { select: { id: true, year: true, organization: { select: { name: true, path: true } } } }, rerun: { select: { id: true } }, policy: { select: { code: true, title: true } } },
-  });
+  const { ballot: b, result } = await ballotPageData(id);
   const manage = can(actor, "vitality.ballot", { type: "vitalityUnit", id: b.enrolment.id, orgPath: b.enrolment.organization.path });
-  const result = b.status === "CLOSED" ? await ballotResult(db(), id) : null;
   return (
     <div className="flex flex-col gap-6">
       <div>
