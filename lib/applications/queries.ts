@@ -54,7 +54,8 @@ async function searchCondition(q: string | undefined): Promise<Prisma.Applicatio
   const term = q?.trim();
   if (!term) return null;
   const or: Prisma.ApplicationWhereInput[] = [{ number: term.toUpperCase() }];
-  if (/^\d{1,9}$/.test(term)) or.push({ id: Number(term) });
+  // Digits alone are an application id (or number), never part of a name.
+  if (/^\d{1,9}$/.test(term)) return { OR: [...or, { id: Number(term) }] };
   const people = await db().user.findMany({ where: { displayName: { contains: term } }, select: { id: true }, take: 500 });
   if (people.length) or.push({ applicantId: { in: people.map((p) => p.id) } });
   return { OR: or };

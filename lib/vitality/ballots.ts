@@ -12,7 +12,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { mutate, type RequestContext } from "@/lib/audit/writer";
-import { lockedUntil, recordFailure } from "@/lib/auth/throttle";
+import { lockedUntil, recordFailure, reserveAttempt } from "@/lib/auth/throttle";
 import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
@@ -162,7 +162,12 @@ export async function castVote(input: { publicKey: string; code: string; answers
   if (answers.length !== ballot.items.length || answers.some((a) => !allowed.includes(a))) throw new DomainError("vitality.ballot.answersInvalid");
   const canonical = normalizeBallotCode(input.code);
   const fail = async (code: string): Promise<never> => {
-    if (input.clientKey) await recordFailure(input.clientKey, env().LOGIN_MAX_FAILURES_IP);
+    if (input.clientKey) {
+      // Only failures are counted (one atomic statement), and the client is locked once they reach the limit.
+      const max = env().LOGIN_MAX_FAILURES_IP;
+      await reserveAttempt(input.clientKey, max);
+      await recordFailure(input.clientKey, max);
+    }
     throw new DomainError(code);
   };
   if (!canonical) return fail("vitality.ballot.codeInvalid");

@@ -84,9 +84,12 @@ describe("stop on SIGTERM", () => {
 
     // 5. A clean restart on the same database; the chain and the ledger verify.
     server = await startNext(db.appUrl, { PORTAL_JOBS: "on" });
-    const health = await fetch(`${server.url}/api/health`);
-    expect(health.status).toBe(200);
-    expect((await health.json()).status).toBe("ok");
+    // The job runner starts after the server listens: wait for health to turn ok (a condition, not a time).
+    const health = await until("health ok after the restart", async () => {
+      const response = await fetch(`${server!.url}/api/health`);
+      return response.status === 200 ? ((await response.json()) as { status: string }) : null;
+    });
+    expect(health.status).toBe("ok");
     server.child.kill("SIGTERM");
     await server.exited;
     expect(errorLines(server.output())).toEqual([]);
