@@ -245,6 +245,8 @@ export function ActionForm<D>({ action, schema, children, className, resetOnSucc
       id={id}
       action={formAction}
       noValidate
+      // Set once client validation is attached (tests wait on it instead of on time).
+      data-hydrated={hydrated ? "true" : undefined}
       className={cn("flex flex-col gap-4", className)}
       aria-label={rest["aria-label"]}
       onSubmit={(event) => {

@@ -193,6 +193,8 @@ test("with JavaScript: the first invalid field is focused and described, checks 
   const page = await browse(browser);
   await signIn(page, "cadre2");
   await page.goto("/applications/new");
+  // Client checks exist only once the form has hydrated.
+  await expect(page.locator("form[data-hydrated]").filter({ has: page.getByLabel("开户银行") })).toHaveCount(1);
   await page.getByLabel("开户银行").focus();
   await page.getByLabel("开户银行").blur();
   await expect(page.getByTestId("error-bankName")).toHaveText("此项为必填项");
