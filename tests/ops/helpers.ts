@@ -153,10 +153,13 @@ export async function clickPay(page: Page, number: string): Promise<void> {
     await page.goto(`/fund/pay?page=${n}`);
     if ((await form.count()) > 0) break;
   }
-  // By name, not label: every pay form on the page repeats the same field ids (field-paidOn …),
-  // so a label only finds the first form's field (a UI defect noted for the forms work).
+  // By name: each card's fields have their own ids, but the names are the form's contract.
   await form.locator('input[name="paidOn"]').fill(today);
   await form.locator('select[name="method"]').selectOption({ label: "银行转账" });
   await form.locator('input[name="reference"]').fill(`OPS-${number}`);
   await form.getByRole("button", { name: "确认支付" }).click();
+  // Money moves only after the confirmation (amount in figures and capitals, payee, fund).
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor();
+  await dialog.getByRole("button", { name: "确认支付并入账", exact: true }).click();
 }

@@ -121,7 +121,7 @@ describe("several instances on one database", () => {
     // The office pays.
     const office = await signedIn(url, "office");
     await clickPay(office, payNumber);
-    await expect.poll(() => office.getByTestId("fund-flash").textContent(), { timeout: 60_000 }).toBe("支付已入账。");
+    await expect.poll(() => office.getByTestId("flash").textContent(), { timeout: 60_000 }).toBe("支付已入账。");
 
     // Requests alternated: both instances served a fair share of the scenario.
     const counts = upstreamCounts();

@@ -62,8 +62,8 @@ describe("stop on SIGTERM", () => {
     await holder.query("SELECT pg_advisory_unlock($1)", [CHAIN_LOCK_KEY]);
 
     // The payout's response still arrives, then the process exits.
-    await office.getByTestId("fund-flash").waitFor();
-    expect(await office.getByTestId("fund-flash").textContent()).toBe("支付已入账。");
+    await office.getByTestId("flash").waitFor();
+    expect(await office.getByTestId("flash").textContent()).toBe("支付已入账。");
     const exit = await server.exited;
     const log = server.output();
     expect(exit === 143 || exit === 0 || exit === 130).toBe(true);
