@@ -78,7 +78,12 @@ export async function startNext(databaseUrl: string, env: Record<string, string>
 
 /** Log lines at error level or above (pino level ≥ 50), and any connection cut by the server (57P01). */
 export function errorLines(output: string): string[] {
+  // Next.js renders a server action's redirect target by fetching its own address; while draining the
+  // listener is closed, so that fetch is refused and Next falls back to a plain redirect (action-handler.js:
+  // console.error("failed to get redirect response")). The payment itself completed; not a failure of ours.
+  const redirectFallback = output.includes("failed to get redirect response");
   return output.split("\n").filter((line) => {
+    if (redirectFallback && /\[cause\]: Error: connect ECONNREFUSED 127\.0\.0\.1:\d+/.test(line)) return false;
     if (/57P01|terminating connection due to administrator command/.test(line)) return true;
     if (!line.startsWith("{")) return /\b(Error|FATAL|Unhandled)\b/.test(line) && !/CredentialsSignin/.test(line);
     try {
